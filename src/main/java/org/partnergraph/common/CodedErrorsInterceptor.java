@@ -1,0 +1,46 @@
+package org.partnergraph.common;
+
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.jboss.logging.Logger;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+
+/**
+ * The one place where failures become client-facing error codes. Anything that is not already an
+ * {@link ApiException} is logged with an id and reported as {@code INTERNAL} with that id, so no
+ * stack trace or driver message ever reaches a client.
+ */
+@CodedErrors
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class CodedErrorsInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(CodedErrorsInterceptor.class);
+
+    @AroundInvoke
+    Object translate(InvocationContext context) throws Exception {
+        try {
+            return context.proceed();
+        } catch (ApiException e) {
+            throw e;
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            LOG.warnf("Neo4j unavailable during %s: %s", context.getMethod().getName(), e.getMessage());
+            throw new GraphUnavailableException("The graph store is unavailable; retry later.");
+        } catch (io.quarkus.security.UnauthorizedException e) {
+            throw new UnauthenticatedException("Sign in to use this operation.");
+        } catch (io.quarkus.security.ForbiddenException e) {
+            throw new ForbiddenException("You lack the role this operation needs.");
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.errorf(e, "Internal error %s in %s", id, context.getMethod());
+            throw new InternalException("Internal error; reference " + id + ".");
+        }
+    }
+
+}

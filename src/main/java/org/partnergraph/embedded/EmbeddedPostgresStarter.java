@@ -1,0 +1,85 @@
+package org.partnergraph.embedded;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts the embedded PostgreSQL (real binaries from Maven Central) for the local default. It is a
+ * config source factory, not a startup bean, because Flyway migrates while Quarkus starts, before
+ * any bean could run: configuration is the only hook early enough. It contributes no properties;
+ * {@code quarkus.datasource.jdbc.url} already defaults to this server's loopback address.
+ */
+public class EmbeddedPostgresStarter implements ConfigSourceFactory {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresStarter.class);
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (wanted(context)) {
+            start(value(context, "partnergraph.embedded.data-dir", "data"),
+                    Integer.parseInt(value(context, "partnergraph.embedded.postgres-port", "54329")));
+        }
+        return List.of();
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(100);
+    }
+
+    private static boolean wanted(ConfigSourceContext context) {
+        boolean enabled = Boolean.parseBoolean(value(context, "partnergraph.embedded.enabled", "true"));
+        boolean external = !value(context, "DB_URL", "").isBlank();
+        boolean inTests = context.getProfiles().contains("test");
+        return enabled && !external && !inTests;
+    }
+
+    private static String value(ConfigSourceContext context, String name, String fallback) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null ? fallback : value.getValue();
+    }
+
+    /** Once per JVM: dev-mode restarts rebuild the configuration but reuse the running server. */
+    private static synchronized void start(String dataDir, int port) {
+        if (postgres != null) {
+            return;
+        }
+        File data = new File(dataDir, "postgres").getAbsoluteFile();
+        try {
+            long started = System.nanoTime();
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+            LOG.infof("Embedded PostgreSQL started in %d ms: data in %s, port %d (loopback)",
+                    (System.nanoTime() - started) / 1_000_000, data, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresStarter::stop, "embedded-postgres-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + data
+                    + " on port " + port + "; set DB_URL to use a PostgreSQL server instead", e);
+        }
+    }
+
+    private static synchronized void stop() {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

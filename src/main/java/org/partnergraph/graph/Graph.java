@@ -1,0 +1,87 @@
+package org.partnergraph.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * The only door to Neo4j. Reads run in read transactions and writes in write transactions, so a
+ * {@code neo4j://} routing URI sends reads to secondaries; all sessions share the driver's bookmark
+ * manager, so a read on this replica always sees the writes this replica made before it.
+ * Every query sent is counted ({@link #roundTrips()}): tests use it to prove that a nested GraphQL
+ * request costs a constant number of queries, not one per parent.
+ */
+@ApplicationScoped
+public class Graph {
+
+    private final Driver driver;
+    private final AtomicLong roundTrips = new AtomicLong();
+
+    Graph(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** One Cypher statement inside a transaction; every call is one round trip. */
+    public final class Tx {
+        private final TransactionContext tx;
+
+        private Tx(TransactionContext tx) {
+            this.tx = tx;
+        }
+
+        public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+            roundTrips.incrementAndGet();
+            return tx.run(cypher, parameters).list(mapper::apply);
+        }
+
+        public <T> Optional<T> single(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+            List<T> rows = list(cypher, parameters, mapper);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+
+        public void run(String cypher, Map<String, Object> parameters) {
+            roundTrips.incrementAndGet();
+            tx.run(cypher, parameters).consume();
+        }
+    }
+
+    public <T> T read(Function<Tx, T> work) {
+        try (var session = driver.session(sessionConfig())) {
+            return session.executeRead(tx -> work.apply(new Tx(tx)));
+        }
+    }
+
+    public <T> T write(Function<Tx, T> work) {
+        try (var session = driver.session(sessionConfig())) {
+            return session.executeWrite(tx -> work.apply(new Tx(tx)));
+        }
+    }
+
+    public <T> List<T> readList(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return read(tx -> tx.list(cypher, parameters, mapper));
+    }
+
+    public <T> Optional<T> readSingle(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return read(tx -> tx.single(cypher, parameters, mapper));
+    }
+
+    /** Number of Cypher statements sent since start. */
+    public long roundTrips() {
+        return roundTrips.get();
+    }
+
+    private SessionConfig sessionConfig() {
+        return SessionConfig.builder()
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .build();
+    }
+}
