@@ -1,0 +1,16 @@
+package org.partnergraph.dataset;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("ImportReport")
+@Description("What an accepted bundle contains and whether it was written.")
+public record ImportReport(
+        @NonNull @Description("The bundle's id.") String bundle,
+        @NonNull @Description("Source documents in the bundle.") int documents,
+        @NonNull @Description("Nodes in the bundle (organisations, regions, programmes …).") int nodes,
+        @NonNull @Description("Relationships in the bundle, including those derived from fields.") int relationships,
+        @NonNull @Description("True when this was a dry run: validated, nothing written.") boolean dryRun,
+        @NonNull @Description("True when the bundle was already imported with the same content, so nothing changed.") boolean unchanged) {
+}
