@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partnergraph.document.Provenance;
+import org.partnergraph.document.Sourced;
 import org.partnergraph.node.Node;
 
 @Type("Organization")
@@ -18,7 +21,8 @@ public record Organization(
         @NonNull @Description("Official Chinese name, e.g. 楚雄医药高等专科学校.") String name,
         @NonNull @Description("Short names and aliases the documents use, e.g. 楚雄医专.") List<@NonNull String> shortNames,
         @Description("English name, where known.") String nameEn,
-        @NonNull @Description("What sort of body it is.") OrganizationKind kind) implements Node {
+        @NonNull @Description("What sort of body it is.") OrganizationKind kind,
+        @Ignore Provenance provenance) implements Node, Sourced {
 
     /** Maps a row that returns the organisation node as {@code o}. */
     static Organization from(Record record) {
@@ -31,6 +35,7 @@ public record Organization(
                 node.get("name").asString(),
                 node.get("shortNames").asList(Value::asString, List.of()),
                 node.get("nameEn").asString(null),
-                OrganizationKind.valueOf(node.get("kind").asString()));
+                OrganizationKind.valueOf(node.get("kind").asString()),
+                Provenance.from(node));
     }
 }

@@ -4,9 +4,12 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
+import org.partnergraph.document.Provenance;
+import org.partnergraph.document.Sourced;
 import org.partnergraph.node.Node;
 
 @Type("Region")
@@ -16,7 +19,8 @@ public record Region(
         @NonNull @Description("Official Chinese name, e.g. 楚雄彝族自治州.") String name,
         @NonNull @Description("Short names the documents use, e.g. 楚雄州.") List<@NonNull String> shortNames,
         @Description("English name, where known.") String nameEn,
-        @NonNull @Description("Administrative level.") RegionLevel level) implements Node {
+        @NonNull @Description("Administrative level.") RegionLevel level,
+        @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Region from(Value node) {
         return new Region(
@@ -24,6 +28,7 @@ public record Region(
                 node.get("name").asString(),
                 node.get("shortNames").asList(Value::asString, List.of()),
                 node.get("nameEn").asString(null),
-                RegionLevel.valueOf(node.get("level").asString()));
+                RegionLevel.valueOf(node.get("level").asString()),
+                Provenance.from(node));
     }
 }

@@ -1,0 +1,31 @@
+package org.partnergraph.event;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.neo4j.driver.Value;
+import org.partnergraph.document.Provenance;
+import org.partnergraph.document.Sourced;
+import org.partnergraph.node.Node;
+
+@Type("Event")
+@Description("Something that happened on a date: a visit, a training, a competition, an award, a meeting.")
+public record Event(
+        @Id @NonNull @Description("Stable business id.") String id,
+        @NonNull @Description("What happened.") String name,
+        @NonNull @Description("What sort of event.") EventKind kind,
+        @NonNull @Description("When (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the document.") String date,
+        @Description("Last day, for events that span a period.") String endDate,
+        @Description("Number of people taking part, as stated.") Integer participants,
+        @Ignore Provenance provenance) implements Node, Sourced {
+
+    public static Event from(Value node) {
+        return new Event(node.get("id").asString(), node.get("name").asString(),
+                EventKind.valueOf(node.get("kind").asString()), node.get("date").asString(),
+                node.get("endDate").asString(null),
+                node.get("participants").isNull() ? null : node.get("participants").asInt(),
+                Provenance.from(node));
+    }
+}

@@ -1,0 +1,25 @@
+package org.partnergraph.node;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.neo4j.driver.Value;
+import org.partnergraph.document.Provenance;
+import org.partnergraph.document.Sourced;
+
+@Type("StatedCount")
+@Description("A count a document states without naming every member (\"22所院校\", \"28个职教集团\"). "
+        + "The graph keeps the count and only the members the document names; namedCount ≤ count.")
+public record StatedCount(
+        @Id @NonNull @Description("Stable business id.") String id,
+        @NonNull @Description("The number the document states.") int count,
+        @NonNull @Description("What is counted, in the document's words.") String description,
+        @Ignore Provenance provenance) implements Node, Sourced {
+
+    public static StatedCount from(Value node) {
+        return new StatedCount(node.get("id").asString(), node.get("count").asInt(),
+                node.get("description").asString(), Provenance.from(node));
+    }
+}
