@@ -1,10 +1,19 @@
 package org.partnergraph.organization;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.partnergraph.common.Cursor;
+import org.partnergraph.common.Page;
+import org.partnergraph.common.PageRequest;
 import org.partnergraph.graph.Graph;
 
 @ApplicationScoped
@@ -15,6 +24,138 @@ class OrganizationRepository {
             RETURN o
             """;
 
+    /** Binds the filter's anchors (null when not asked for or not found) for FILTER_CONDITIONS. */
+    static final String FILTER_ANCHORS = """
+            OPTIONAL MATCH (root:Region {id: $regionId})
+            OPTIONAL MATCH (group:Organization {id: $memberOfId})
+            WITH root, group
+            """;
+
+    /** The filter of organizations(filter) on {@code o}; every condition is off when its parameter is null. */
+    static final String FILTER_CONDITIONS = """
+            ($kinds IS NULL OR o.kind IN $kinds)
+              AND ($regionId IS NULL
+                   OR ($includeSubregions AND EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) })
+                   OR (NOT $includeSubregions AND EXISTS { (o)-[:LOCATED_IN]->(root) }))
+              AND ($memberOfId IS NULL OR EXISTS { (o)-[:MEMBER_OF]->(group) })
+              AND ($text IS NULL OR o.name CONTAINS $text OR any(s IN o.shortNames WHERE s CONTAINS $text))
+            """;
+
+    static final String COUNT_FILTERED = FILTER_ANCHORS + """
+            RETURN root IS NOT NULL AS regionFound, group IS NOT NULL AS groupFound,
+                   COUNT { MATCH (o:Organization) WHERE
+            """ + FILTER_CONDITIONS + """
+                   } AS total
+            """;
+
+    static final String PAGE_BY_NAME = FILTER_ANCHORS + "MATCH (o:Organization) WHERE " + FILTER_CONDITIONS + """
+              AND ($afterKey IS NULL OR o.name > $afterKey OR (o.name = $afterKey AND o.id > $afterId))
+            RETURN o ORDER BY o.name, o.id LIMIT $limit
+            """;
+
+    static final String PAGE_BY_ID = FILTER_ANCHORS + "MATCH (o:Organization) WHERE " + FILTER_CONDITIONS + """
+              AND ($afterId IS NULL OR o.id > $afterId)
+            RETURN o ORDER BY o.id LIMIT $limit
+            """;
+
+    /** Organisations of many regions at once, each region's page sorted by name, with its total. */
+    static final String IN_REGIONS = """
+            UNWIND $ids AS id
+            MATCH (root:Region {id: id})
+            WITH id, COLLECT { MATCH (o:Organization)-[:LOCATED_IN]->(r:Region)
+                               WHERE r = root OR ($includeSubregions AND EXISTS { (r)-[:PART_OF*1..]->(root) })
+                               RETURN DISTINCT o } AS located
+            WITH id, [o IN located WHERE $kinds IS NULL OR o.kind IN $kinds] AS matching
+            RETURN id, size(matching) AS total,
+                   [o IN matching WHERE $afterKey IS NULL OR o.name > $afterKey OR (o.name = $afterKey AND o.id > $afterId)
+                    | o][0..$limit] AS page
+            """;
+
+    static final String KIND_COUNTS_IN_REGIONS = """
+            UNWIND $ids AS id
+            MATCH (root:Region {id: id})
+            CALL {
+              WITH root
+              MATCH (o:Organization)-[:LOCATED_IN]->(r:Region)
+              WHERE r = root OR ($includeSubregions AND EXISTS { (r)-[:PART_OF*1..]->(root) })
+              WITH DISTINCT o
+              RETURN o.kind AS kind, count(o) AS count
+            }
+            RETURN id, kind, count ORDER BY count DESC, kind
+            """;
+
+    static final String REGIONS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})-[:LOCATED_IN]->(r:Region)
+            RETURN id, r
+            """;
+
+    static final String PARENTS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})-[:PART_OF]->(p:Organization)
+            RETURN id, p
+            """;
+
+    static final String SUBUNITS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})
+            RETURN id, COLLECT { MATCH (o)<-[:PART_OF]-(c:Organization) RETURN c ORDER BY c.name, c.id } AS nodes
+            """;
+
+    static final String MEMBERSHIPS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})
+            RETURN id, COLLECT { MATCH (o)-[:MEMBER_OF]->(g:Organization) RETURN DISTINCT g ORDER BY g.name, g.id } AS nodes
+            """;
+
+    static final String SECRETARIATS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})
+            RETURN id, COLLECT { MATCH (o)-[:SECRETARIAT_OF]->(g:Organization) RETURN DISTINCT g ORDER BY g.name, g.id } AS nodes
+            """;
+
+    static final String MEMBERS_OF = """
+            UNWIND $ids AS id
+            MATCH (g:Organization {id: id})
+            RETURN id,
+                   COUNT { MATCH (g)<-[:MEMBER_OF]-(m:Organization) RETURN DISTINCT m } AS total,
+                   COLLECT { MATCH (g)<-[:MEMBER_OF]-(m:Organization)
+                             WITH DISTINCT m
+                             WHERE $afterKey IS NULL OR m.name > $afterKey OR (m.name = $afterKey AND m.id > $afterId)
+                             RETURN m ORDER BY m.name, m.id LIMIT $limit } AS page
+            """;
+
+    static final String DEPARTMENTS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})
+            RETURN id, COLLECT { MATCH (o)-[:HAS_DEPARTMENT]->(d:Department) RETURN d ORDER BY d.name, d.id } AS nodes
+            """;
+
+    static final String MAJORS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})
+            RETURN id, COLLECT { MATCH (o)-[:HAS_DEPARTMENT|OFFERS*1..2]->(m:Major) RETURN DISTINCT m ORDER BY m.name, m.id } AS nodes
+            """;
+
+    static final String PROGRAMMES_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})
+            RETURN id, COLLECT { MATCH (o)-[:RUNS|RESPONSIBLE_FOR|HOSTS|PARTICIPATED_IN]->(p:Programme)
+                                 RETURN DISTINCT p ORDER BY p.year DESC, p.id } AS nodes
+            """;
+
+    static final String AGREEMENTS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Organization {id: id})
+            RETURN id, COLLECT { MATCH (o)-[:PARTY_TO]->(a:Agreement) RETURN DISTINCT a ORDER BY a.name, a.id } AS nodes
+            """;
+
+    static final String STATED_COUNTS_OF = """
+            UNWIND $ids AS id
+            MATCH (o:Entity {id: id})
+            RETURN id, COLLECT { MATCH (o)<-[:COUNTS]-(s:StatedCount) RETURN s ORDER BY s.id } AS nodes
+            """;
+
     private final Graph graph;
 
     OrganizationRepository(Graph graph) {
@@ -23,5 +164,68 @@ class OrganizationRepository {
 
     Optional<Organization> byId(String id) {
         return graph.readSingle(ORGANIZATION_BY_ID, Map.of("id", id), Organization::from);
+    }
+
+    record Filtered(boolean regionFound, boolean groupFound, Page<Organization> page) {
+    }
+
+    /** Count and page in one read transaction: two statements, both answered by the database. */
+    Filtered list(Map<String, Object> filter, OrganizationSort sort, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>(filter);
+        parameters.putAll(page.parameters());
+        return graph.read(tx -> {
+            Record counts = tx.single(COUNT_FILTERED, parameters, r -> r).orElseThrow();
+            List<Organization> rows = tx.list(sort == OrganizationSort.NAME ? PAGE_BY_NAME : PAGE_BY_ID, parameters,
+                    Organization::from);
+            return new Filtered(counts.get("regionFound").asBoolean(), counts.get("groupFound").asBoolean(),
+                    new Page<>(rows, counts.get("total").asInt(), page));
+        });
+    }
+
+    static String cursor(Organization o, OrganizationSort sort) {
+        return Cursor.of(sort.name(), sort == OrganizationSort.NAME ? o.name() : o.id(), o.id()).encode();
+    }
+
+    /** Runs a batched query returning (id, node) rows and maps each id to its node. */
+    <T> Map<String, T> one(String cypher, List<String> ids, Function<Value, T> mapper, String column) {
+        Map<String, T> byId = new HashMap<>();
+        graph.readList(cypher, Map.of("ids", ids), r -> byId.put(r.get("id").asString(), mapper.apply(r.get(column))));
+        return byId;
+    }
+
+    /** Runs a batched query returning (id, nodes) rows and maps each id to its list. */
+    <T> Map<String, List<T>> many(String cypher, List<String> ids, Function<Value, T> mapper) {
+        Map<String, List<T>> byId = new HashMap<>();
+        graph.readList(cypher, Map.of("ids", ids), r -> byId.put(r.get("id").asString(), r.get("nodes").asList(mapper::apply)));
+        return byId;
+    }
+
+    Map<String, Page<Organization>> inRegions(List<String> ids, boolean includeSubregions, List<String> kinds,
+            PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>(page.parameters());
+        parameters.put("ids", ids);
+        parameters.put("includeSubregions", includeSubregions);
+        parameters.put("kinds", kinds);
+        Map<String, Page<Organization>> pages = new HashMap<>();
+        graph.readList(IN_REGIONS, parameters, r -> pages.put(r.get("id").asString(),
+                new Page<>(r.get("page").asList(Organization::from), r.get("total").asInt(), page)));
+        return pages;
+    }
+
+    Map<String, List<KindCount>> kindCountsInRegions(List<String> ids, boolean includeSubregions) {
+        Map<String, List<KindCount>> counts = new HashMap<>();
+        graph.readList(KIND_COUNTS_IN_REGIONS, Map.of("ids", ids, "includeSubregions", includeSubregions),
+                r -> counts.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
+                        .add(new KindCount(OrganizationKind.valueOf(r.get("kind").asString()), r.get("count").asInt())));
+        return counts;
+    }
+
+    Map<String, Page<Organization>> membersOf(List<String> ids, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>(page.parameters());
+        parameters.put("ids", ids);
+        Map<String, Page<Organization>> pages = new HashMap<>();
+        graph.readList(MEMBERS_OF, parameters, r -> pages.put(r.get("id").asString(),
+                new Page<>(r.get("page").asList(Organization::from), r.get("total").asInt(), page)));
+        return pages;
     }
 }

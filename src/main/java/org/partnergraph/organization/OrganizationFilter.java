@@ -1,0 +1,17 @@
+package org.partnergraph.organization;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("OrganizationFilter")
+@Description("Which organisations to list; every field is optional and they combine with AND.")
+public record OrganizationFilter(
+        @Description("Only these kinds.") List<OrganizationKind> kind,
+        @Id @Description("Only organisations located in this region.") String regionId,
+        @Description("With regionId: include organisations in its sub-regions (default true).") Boolean includeSubregions,
+        @Id @Description("Only members of this alliance or group (MEMBER_OF).") String memberOfId,
+        @Description("Only names or short names containing this text; 1 to 100 characters.") String text) {
+}

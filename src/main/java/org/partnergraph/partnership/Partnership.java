@@ -1,0 +1,59 @@
+package org.partnergraph.partnership;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.neo4j.driver.Value;
+import org.partnergraph.agreement.Agreement;
+import org.partnergraph.common.Cursor;
+import org.partnergraph.document.Provenance;
+import org.partnergraph.document.Sourced;
+import org.partnergraph.node.Node;
+import org.partnergraph.node.Nodes;
+import org.partnergraph.organization.Organization;
+import org.partnergraph.programme.Programme;
+
+@Type("Partnership")
+@Description("One supporter supporting one organisation, department or region: how, through which programme, "
+        + "since when, and which documents say so.")
+public record Partnership(
+        @Id @NonNull @Description("Stable id of the fact, e.g. rel-urban-construction-supports-kashgar-civil-engineering.") String id,
+        @NonNull @Description("How the supporter supports.") PartnershipKind kind,
+        @NonNull @Description("Who gives the support.") Organization supporter,
+        @NonNull @Description("Who receives it: an organisation, a department or a region.") Node supported,
+        @Description("Since when (YYYY, YYYY-MM or YYYY-MM-DD), where the documents say.") String since,
+        @Description("Until when; null while it lasts or when the documents do not say.") String until,
+        @Description("The scheme it belongs to, in the documents' words, e.g. 以校包系, 沪滇协作.") String scheme,
+        @Description("The programme it runs through, where known.") Programme programme,
+        @Description("The agreement it runs under, where known.") Agreement agreement,
+        @NonNull @Description("True when the documents only imply this support rather than state it.") boolean implied,
+        @Ignore Provenance provenance) implements Sourced {
+
+    /** Maps the map that PartnershipRepository's queries return for each partnership. */
+    static Partnership from(Value row) {
+        Value through = row.get("through");
+        Node via = through.isNull() ? null : Nodes.fromNode(through.asNode());
+        Provenance provenance = Provenance.from(row);
+        return new Partnership(
+                row.get("id").asString(),
+                PartnershipKind.valueOf(row.get("kind").asString()),
+                Organization.from(row.get("supporter")),
+                Nodes.fromNode(row.get("supported").asNode()),
+                row.get("since").asString(null),
+                row.get("until").asString(null),
+                row.get("scheme").asString(null),
+                via instanceof Programme p ? p : null,
+                via instanceof Agreement a ? a : null,
+                provenance.implied(),
+                provenance);
+    }
+
+    /** Keyset: partnerships page by id. */
+    static final String SORT = "ID";
+
+    String cursor() {
+        return Cursor.of(SORT, id, id).encode();
+    }
+}

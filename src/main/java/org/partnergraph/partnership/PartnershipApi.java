@@ -1,0 +1,64 @@
+package org.partnergraph.partnership;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.partnergraph.common.CodedErrors;
+import org.partnergraph.document.Citation;
+import org.partnergraph.document.Document;
+import org.partnergraph.document.DocumentService;
+import org.partnergraph.organization.Organization;
+
+@GraphQLApi
+@CodedErrors
+public class PartnershipApi {
+
+    private final PartnershipService partnerships;
+    private final DocumentService documents;
+
+    PartnershipApi(PartnershipService partnerships, DocumentService documents) {
+        this.partnerships = partnerships;
+        this.documents = documents;
+    }
+
+    @Query("supportersOf")
+    @NonNull
+    @Description("Who supports this department, organisation or region, how, through which programme, since when, "
+            + "and which documents say so. For an organisation this includes support for its departments and majors; "
+            + "for a region, support for the region, its sub-regions and every organisation located in them. "
+            + "Sorted by kind, supporter name, id. NOT_FOUND when nothing has the id.")
+    public List<@NonNull Partnership> supportersOf(
+            @Id @NonNull @Description("Id of a department, organisation or region.") String id,
+            @DefaultValue("100") @Description("At most this many partnerships; 1 to 500.") Integer first) {
+        return partnerships.supportersOf(id, first);
+    }
+
+    @NonNull
+    @Description("This organisation's partnerships, page by page (sorted by id). role: the role the partner plays — "
+            + "SUPPORTER for those who support this organisation or its departments, SUPPORTED for those it supports.")
+    public List<@NonNull PartnershipConnection> partners(@Source List<Organization> organizations,
+            @DefaultValue("ANY") @Description("Which partners to list.") PartnerRole role,
+            @Description("Page size; default 20, at most 100.") Integer first,
+            @Description("Cursor of the item to continue after (pageInfo.endCursor).") String after) {
+        return partnerships.partnersOf(organizations, role, first, after).stream().map(PartnershipConnection::of)
+                .toList();
+    }
+
+    @NonNull
+    @Description("The source documents that state this partnership.")
+    public List<@NonNull List<@NonNull Document>> sources(@Source List<Partnership> items) {
+        return documents.sourcesOf(items);
+    }
+
+    @NonNull
+    @Description("Each source with its supporting quote.")
+    public List<@NonNull Citation> citations(@Source Partnership partnership) {
+        return partnership.provenance().citations();
+    }
+}

@@ -1,0 +1,47 @@
+package org.partnergraph.partnership;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.NotFoundException;
+import org.partnergraph.common.Page;
+import org.partnergraph.common.PageRequest;
+import org.partnergraph.node.NodeService;
+import org.partnergraph.organization.Organization;
+
+@ApplicationScoped
+public class PartnershipService {
+
+    static final int SUPPORTERS_DEFAULT = 100;
+    static final int SUPPORTERS_MAX = 500;
+
+    private final PartnershipRepository repository;
+    private final NodeService nodes;
+
+    PartnershipService(PartnershipRepository repository, NodeService nodes) {
+        this.repository = repository;
+        this.nodes = nodes;
+    }
+
+    public List<Partnership> supportersOf(String id, Integer first) {
+        int limit = first == null ? SUPPORTERS_DEFAULT : first;
+        if (limit < 1 || limit > SUPPORTERS_MAX) {
+            throw new BadUserInputException("first: must be between 1 and " + SUPPORTERS_MAX + " (got " + limit + ").");
+        }
+        if (nodes.byId(id).isEmpty()) {
+            throw new NotFoundException("id: nothing has the id '" + id + "'.");
+        }
+        return repository.supportersOf(id, limit);
+    }
+
+    public List<Page<Partnership>> partnersOf(List<Organization> organizations, PartnerRole role, Integer first,
+            String after) {
+        PageRequest page = PageRequest.of(first, after, Partnership.SORT);
+        List<String> ids = organizations.stream().map(Organization::id).toList();
+        Map<String, Page<Partnership>> pages = repository.partnersOf(ids, role == null ? PartnerRole.ANY : role, page);
+        return ids.stream().map(pages::get).toList();
+    }
+}
