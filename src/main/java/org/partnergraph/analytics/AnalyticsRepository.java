@@ -3,12 +3,15 @@ package org.partnergraph.analytics;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.neo4j.driver.Value;
 import org.partnergraph.analytics.GraphStats.Count;
 import org.partnergraph.graph.Graph;
+import org.partnergraph.node.Node;
+import org.partnergraph.node.Nodes;
 
 @ApplicationScoped
 class AnalyticsRepository {
@@ -23,6 +26,33 @@ class AnalyticsRepository {
                      | {name: r.relationshipType, count: r.count}] AS types
             """;
 
+    /**
+     * Business nodes only (no bookkeeping labels), undirected: who is connected to whom, whichever way
+     * the support runs. The hop bound is a literal chosen from 1..MAX_HOPS, never input text.
+     */
+    static final String SHORTEST_PATH = """
+            MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+            MATCH p = shortestPath((a)-[*..%d]-(b))
+            WHERE all(n IN nodes(p) WHERE n:Entity)
+            RETURN [n IN nodes(p) | n] AS nodes,
+                   [r IN relationships(p) | {id: r.id, type: type(r),
+                                             from: startNode(r).id, to: endNode(r).id}] AS edges
+            """;
+
+    static final String NEIGHBOURHOOD = """
+            MATCH (centre:Entity {id: $id})
+            OPTIONAL MATCH (centre)-[*1..%d]-(n:Entity)
+            WITH centre, collect(DISTINCT n) AS around
+            WITH centre, around[0..$limit - 1] AS kept, size(around) > $limit - 1 AS truncated
+            WITH [centre] + kept AS nodes, truncated
+            RETURN nodes, truncated,
+                   COLLECT { UNWIND nodes AS x MATCH (x)-[r]->(y) WHERE y IN nodes
+                             RETURN DISTINCT {id: r.id, type: type(r),
+                                              from: x.id, to: y.id} AS edge } AS edges
+            """;
+
+    static final int MAX_HOPS = 6;
+
     private final Graph graph;
 
     AnalyticsRepository(Graph graph) {
@@ -32,6 +62,24 @@ class AnalyticsRepository {
     GraphStats stats() {
         return graph.readSingle(GRAPH_COUNTS, Map.of(), r -> new GraphStats(
                 counts(r.get("labels")), counts(r.get("types")))).orElseThrow();
+    }
+
+    Optional<GraphPath> shortestPath(String fromId, String toId, int maxHops) {
+        return graph.readSingle(SHORTEST_PATH.formatted(maxHops), Map.of("fromId", fromId, "toId", toId), r -> {
+            List<Node> nodes = r.get("nodes").asList(v -> Nodes.fromNode(v.asNode()));
+            return new GraphPath(nodes.size() - 1, nodes, edges(r.get("edges")));
+        });
+    }
+
+    Optional<Subgraph> neighbourhood(String id, int hops, int limit) {
+        return graph.readSingle(NEIGHBOURHOOD.formatted(hops), Map.of("id", id, "limit", limit), r -> new Subgraph(
+                r.get("nodes").asList(v -> Nodes.fromNode(v.asNode())), edges(r.get("edges")),
+                r.get("truncated").asBoolean()));
+    }
+
+    private static List<Edge> edges(Value rows) {
+        return rows.asList(v -> new Edge(v.get("id").asString(), v.get("type").asString(), v.get("from").asString(),
+                v.get("to").asString()));
     }
 
     private static List<Count> counts(Value rows) {

@@ -61,18 +61,18 @@ public class RegionApi {
     @NonNull
     @Description("Organisations located in it, sorted by name, page by page.")
     public List<@NonNull OrganizationConnection> organizations(@Source List<Region> items,
-            @DefaultValue("false") @Description("Also organisations located in its sub-regions.") boolean includeSubregions,
+            @DefaultValue("false") @Description("Also organisations located in its sub-regions.") Boolean includeSubregions,
             @Description("Only these kinds.") List<OrganizationKind> kind,
             @Description("Page size; default 20, at most 100.") Integer first,
             @Description("Cursor of the item to continue after (pageInfo.endCursor).") String after) {
-        return organizations.inRegions(items, includeSubregions, kind, first, after);
+        return organizations.inRegions(items, Boolean.TRUE.equals(includeSubregions), kind, first, after);
     }
 
     @NonNull
     @Description("How many organisations of each kind are located in it, largest first.")
     public List<@NonNull List<@NonNull KindCount>> organizationCounts(@Source List<Region> items,
-            @DefaultValue("true") @Description("Count its sub-regions' organisations too.") boolean includeSubregions) {
-        return organizations.kindCountsInRegions(items, includeSubregions);
+            @DefaultValue("true") @Description("Count its sub-regions' organisations too.") Boolean includeSubregions) {
+        return organizations.kindCountsInRegions(items, !Boolean.FALSE.equals(includeSubregions));
     }
 
     @NonNull

@@ -25,7 +25,7 @@ public class SearchApi {
             + "part of a name, or English name, best match first. Examples: 喀什理工, 楚雄医专, 沪滇联盟.")
     public List<@NonNull SearchHit> search(
             @NonNull @Description("What to look for; 1 to 100 characters.") String text,
-            @DefaultValue("10") @Description("How many hits to return; 1 to 50.") int first) {
-        return search.search(text, first);
+            @DefaultValue("10") @Description("How many hits to return; 1 to 50.") Integer first) {
+        return search.search(text, first == null ? 10 : first);
     }
 }
