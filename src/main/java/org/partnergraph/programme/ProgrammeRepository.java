@@ -1,0 +1,158 @@
+package org.partnergraph.programme;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.partnergraph.common.PageRequest;
+import org.partnergraph.graph.Graph;
+
+@ApplicationScoped
+class ProgrammeRepository {
+
+    /**
+     * A page of programmes and the totals over all of them, in one statement (one round trip, one
+     * snapshot, so the totals always agree with the page). Filled in from the fixed fragments below:
+     * the region ids step, the filter (twice), and the sort key and direction; values are parameters.
+     */
+    static final String PROGRAMMES_PAGE = """
+            %s
+            CALL (regionIds) {
+                MATCH (p:Programme)
+                WHERE %s
+                RETURN count(p) AS totalCount, round(sum(p.fundingWan), 4) AS totalFundingWan
+            }
+            CALL (regionIds) {
+                MATCH (p:Programme)
+                WHERE %s
+                WITH p, %s AS sortKey
+                WHERE $afterId IS NULL OR sortKey %s %s OR (sortKey = %s AND p.id > $afterId)
+                WITH p, sortKey
+                ORDER BY sortKey %s, p.id
+                LIMIT $limit
+                RETURN collect({programme: p, sortKey: sortKey}) AS rows
+            }
+            RETURN totalCount, totalFundingWan, rows,
+                   $regionId IS NULL OR size(regionIds) > 0 AS regionFound,
+                   $implementerId IS NULL OR EXISTS { (:Organization {id: $implementerId}) } AS implementerFound,
+                   $partOfId IS NULL OR EXISTS { (:Programme {id: $partOfId}) } AS partOfFound
+            """;
+
+    /** The region and every region inside it, at any depth. */
+    static final String REGION_AND_SUBREGIONS = """
+            CALL () {
+                OPTIONAL MATCH (:Region {id: $regionId})<-[:PART_OF*0..]-(sub:Region)
+                RETURN collect(DISTINCT sub.id) AS regionIds
+            }""";
+    static final String REGION_ONLY = """
+            CALL () {
+                OPTIONAL MATCH (sub:Region {id: $regionId})
+                RETURN collect(sub.id) AS regionIds
+            }""";
+    static final String NO_REGION = "WITH [] AS regionIds";
+
+    static final String ANY_PROGRAMME = "true";
+    /** Targets a region of the set, an organisation located in one, or a department of such an organisation. */
+    static final String TARGETS_REGION = """
+            EXISTS {
+                    MATCH (p)-[:TARGETS]->(target)
+                    WHERE (target:Region AND target.id IN regionIds)
+                       OR (target:Organization AND EXISTS {
+                              (target)-[:LOCATED_IN]->(r:Region) WHERE r.id IN regionIds })
+                       OR (target:Department AND EXISTS {
+                              (target)<-[:HAS_DEPARTMENT]-(:Organization)-[:LOCATED_IN]->(r:Region)
+                              WHERE r.id IN regionIds })
+                }""";
+    static final String MODE_IN = "p.mode IN $modes";
+    static final String CATEGORY_IN = "p.category IN $categories";
+    static final String IN_YEAR = "p.year = $year";
+    static final String RUN_BY = "EXISTS { (:Organization {id: $implementerId})-[:RUNS]->(p) }";
+    static final String PART_OF = "EXISTS { (p)-[:PART_OF]->(:Programme {id: $partOfId}) }";
+    static final String NAME_CONTAINS = "toLower(p.name) CONTAINS toLower($text)";
+
+    /**
+     * Sort key expression and direction per sort. A missing year or sequence gets a key that puts it last
+     * (the importer accepts years 1949-2100 and sequences up to 10,000).
+     */
+    private record Order(String key, boolean descending) {
+    }
+
+    private static final Map<ProgrammeSort, Order> ORDERS = Map.of(
+            ProgrammeSort.YEAR_DESC, new Order("coalesce(p.year, -1)", true),
+            ProgrammeSort.YEAR, new Order("coalesce(p.year, 10000)", false),
+            ProgrammeSort.NAME, new Order("p.name", false),
+            ProgrammeSort.SEQUENCE, new Order("coalesce(p.sequence, 1000000)", false));
+
+    /** A programme on a page, with the sort key its cursor carries. */
+    record Row(Programme programme, String sortKey) {
+
+        static Row from(Value row) {
+            return new Row(Programme.from(row.get("programme")), String.valueOf(row.get("sortKey").asObject()));
+        }
+    }
+
+    /** A page and the totals over all matches; the found flags say whether the filter's ids exist. */
+    record Result(List<Row> rows, int totalCount, double totalFundingWan, boolean regionFound,
+            boolean implementerFound, boolean partOfFound) {
+
+        static Result from(Record record) {
+            return new Result(record.get("rows").asList(Row::from), record.get("totalCount").asInt(),
+                    record.get("totalFundingWan").asDouble(), record.get("regionFound").asBoolean(),
+                    record.get("implementerFound").asBoolean(), record.get("partOfFound").asBoolean());
+        }
+    }
+
+    private final Graph graph;
+
+    ProgrammeRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Only the fixed fragments above enter the statement; every value from the request is a parameter. */
+    Result page(ProgrammeQuery query, ProgrammeSort sort, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>(page.parameters());
+        parameters.put("regionId", query.regionId());
+        parameters.put("implementerId", query.implementerId());
+        parameters.put("partOfId", query.partOfId());
+        String regionIds = NO_REGION;
+        if (query.regionId() != null) {
+            regionIds = query.includeSubregions() ? REGION_AND_SUBREGIONS : REGION_ONLY;
+            conditions.add(TARGETS_REGION);
+        }
+        if (query.modes() != null) {
+            conditions.add(MODE_IN);
+            parameters.put("modes", query.modes().stream().map(Enum::name).toList());
+        }
+        if (query.categories() != null) {
+            conditions.add(CATEGORY_IN);
+            parameters.put("categories", query.categories().stream().map(Enum::name).toList());
+        }
+        if (query.year() != null) {
+            conditions.add(IN_YEAR);
+            parameters.put("year", query.year());
+        }
+        if (query.implementerId() != null) {
+            conditions.add(RUN_BY);
+        }
+        if (query.partOfId() != null) {
+            conditions.add(PART_OF);
+        }
+        if (query.text() != null) {
+            conditions.add(NAME_CONTAINS);
+            parameters.put("text", query.text());
+        }
+        String where = conditions.isEmpty() ? ANY_PROGRAMME : String.join("\n      AND ", conditions);
+        Order order = ORDERS.get(sort);
+        // Cursor keys travel as text; numeric ones are compared as integers (the service checked they parse).
+        String afterKey = sort.numericKey() ? "toInteger($afterKey)" : "$afterKey";
+        String cypher = PROGRAMMES_PAGE.formatted(regionIds, where, where, order.key(),
+                order.descending() ? "<" : ">", afterKey, afterKey, order.descending() ? "DESC" : "ASC");
+        return graph.readSingle(cypher, parameters, Result::from).orElseThrow();
+    }
+}
