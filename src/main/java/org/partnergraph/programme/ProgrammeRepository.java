@@ -2,15 +2,22 @@ package org.partnergraph.programme;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partnergraph.agreement.Agreement;
 import org.partnergraph.common.PageRequest;
+import org.partnergraph.event.Event;
 import org.partnergraph.graph.Graph;
+import org.partnergraph.node.Node;
+import org.partnergraph.node.Nodes;
+import org.partnergraph.organization.Organization;
 
 @ApplicationScoped
 class ProgrammeRepository {
@@ -88,6 +95,72 @@ class ProgrammeRepository {
             ProgrammeSort.NAME, new Order("p.name", false),
             ProgrammeSort.SEQUENCE, new Order("coalesce(p.sequence, 1000000)", false));
 
+    // Batched child fields: one statement for all parents, rows tagged with the parent's id.
+
+    static final String PARENTS = """
+            UNWIND $ids AS id
+            MATCH (:Programme {id: id})-[:PART_OF]->(parent:Programme)
+            RETURN DISTINCT id, parent AS node
+            ORDER BY node.id
+            """;
+
+    static final String PARTS = """
+            UNWIND $ids AS id
+            MATCH (part:Programme)-[:PART_OF]->(:Programme {id: id})
+            RETURN DISTINCT id, part AS node
+            ORDER BY node.sequence, node.id
+            """;
+
+    static final String IMPLEMENTERS = """
+            UNWIND $ids AS id
+            MATCH (o:Organization)-[:RUNS]->(:Programme {id: id})
+            RETURN DISTINCT id, o AS node
+            ORDER BY node.id
+            """;
+
+    static final String RESPONSIBLE_OFFICES = """
+            UNWIND $ids AS id
+            MATCH (o:Organization)-[:RESPONSIBLE_FOR]->(:Programme {id: id})
+            RETURN DISTINCT id, o AS node
+            ORDER BY node.id
+            """;
+
+    static final String HOSTS = """
+            UNWIND $ids AS id
+            MATCH (o:Organization)-[:HOSTS]->(:Programme {id: id})
+            RETURN DISTINCT id, o AS node
+            ORDER BY node.id
+            """;
+
+    static final String PARTICIPANTS = """
+            UNWIND $ids AS id
+            MATCH (o:Organization)-[:PARTICIPATED_IN]->(:Programme {id: id})
+            RETURN DISTINCT id, o AS node
+            ORDER BY node.id
+            """;
+
+    static final String TARGETS = """
+            UNWIND $ids AS id
+            MATCH (:Programme {id: id})-[:TARGETS]->(target)
+            WHERE any(label IN labels(target) WHERE label IN $labels)
+            RETURN DISTINCT id, target AS node
+            ORDER BY node.id
+            """;
+
+    static final String EVENTS = """
+            UNWIND $ids AS id
+            MATCH (e:Event)-[:PART_OF]->(:Programme {id: id})
+            RETURN DISTINCT id, e AS node
+            ORDER BY node.date, node.id
+            """;
+
+    static final String AGREEMENTS = """
+            UNWIND $ids AS id
+            MATCH (:Programme {id: id})-[:PART_OF]->(a:Agreement)
+            RETURN DISTINCT id, a AS node
+            ORDER BY node.id
+            """;
+
     /** A programme on a page, with the sort key its cursor carries. */
     record Row(Programme programme, String sortKey) {
 
@@ -154,5 +227,65 @@ class ProgrammeRepository {
         String cypher = PROGRAMMES_PAGE.formatted(regionIds, where, where, order.key(),
                 order.descending() ? "<" : ">", afterKey, afterKey, order.descending() ? "DESC" : "ASC");
         return graph.readSingle(cypher, parameters, Result::from).orElseThrow();
+    }
+
+    List<Programme> parents(List<String> ids) {
+        return firstOf(perId(PARENTS, ids, r -> Programme.from(r.get("node"))));
+    }
+
+    List<List<Programme>> parts(List<String> ids) {
+        return perId(PARTS, ids, r -> Programme.from(r.get("node")));
+    }
+
+    List<List<Organization>> implementers(List<String> ids) {
+        return perId(IMPLEMENTERS, ids, r -> Organization.from(r.get("node")));
+    }
+
+    List<List<Organization>> responsibleOffices(List<String> ids) {
+        return perId(RESPONSIBLE_OFFICES, ids, r -> Organization.from(r.get("node")));
+    }
+
+    List<List<Organization>> hosts(List<String> ids) {
+        return perId(HOSTS, ids, r -> Organization.from(r.get("node")));
+    }
+
+    List<List<Organization>> participants(List<String> ids) {
+        return perId(PARTICIPANTS, ids, r -> Organization.from(r.get("node")));
+    }
+
+    List<List<Node>> targets(List<String> ids) {
+        return perId(TARGETS, ids, Map.of("labels", Nodes.LABELS), r -> Nodes.fromNode(r.get("node").asNode()));
+    }
+
+    List<List<Event>> events(List<String> ids) {
+        return perId(EVENTS, ids, r -> Event.from(r.get("node")));
+    }
+
+    List<Agreement> agreements(List<String> ids) {
+        return firstOf(perId(AGREEMENTS, ids, r -> Agreement.from(r.get("node"))));
+    }
+
+    private <T> List<List<T>> perId(String cypher, List<String> ids, Function<Record, T> mapper) {
+        return perId(cypher, ids, Map.of(), mapper);
+    }
+
+    /**
+     * Runs a batched statement for the distinct ids ({@code $ids}, rows tagged {@code id}) and returns
+     * one list per requested id, in the order of the request and of the rows.
+     */
+    private <T> List<List<T>> perId(String cypher, List<String> ids, Map<String, Object> extra,
+            Function<Record, T> mapper) {
+        Map<String, Object> parameters = new HashMap<>(extra);
+        parameters.put("ids", List.copyOf(new LinkedHashSet<>(ids)));
+        Map<String, List<T>> byId = new HashMap<>();
+        for (Map.Entry<String, T> row : graph.readList(cypher, parameters,
+                r -> Map.entry(r.get("id").asString(), mapper.apply(r)))) {
+            byId.computeIfAbsent(row.getKey(), id -> new ArrayList<>()).add(row.getValue());
+        }
+        return ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
+    }
+
+    private static <T> List<T> firstOf(List<List<T>> lists) {
+        return lists.stream().map(list -> list.isEmpty() ? null : list.get(0)).toList();
     }
 }

@@ -4,11 +4,18 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.partnergraph.agreement.Agreement;
 import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.common.Cursor;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
+import org.partnergraph.document.Citation;
+import org.partnergraph.document.Document;
+import org.partnergraph.document.DocumentService;
+import org.partnergraph.event.Event;
+import org.partnergraph.node.Node;
+import org.partnergraph.organization.Organization;
 
 @ApplicationScoped
 class ProgrammeService {
@@ -19,9 +26,11 @@ class ProgrammeService {
     static final int MAX_TEXT_LENGTH = 100;
 
     private final ProgrammeRepository programmes;
+    private final DocumentService documents;
 
-    ProgrammeService(ProgrammeRepository programmes) {
+    ProgrammeService(ProgrammeRepository programmes, DocumentService documents) {
         this.programmes = programmes;
+        this.documents = documents;
     }
 
     ProgrammeConnection programmes(ProgrammeFilter filter, ProgrammeSort sort, Integer first, String after) {
@@ -48,6 +57,50 @@ class ProgrammeService {
                 .map(row -> new ProgrammeEdge(cursor(order, row), row.programme())).toList();
         return new ProgrammeConnection(edges, page.pageInfo(row -> cursor(order, row)), page.totalCount(),
                 result.totalFundingWan());
+    }
+
+    List<Programme> partOf(List<Programme> parts) {
+        return programmes.parents(ids(parts));
+    }
+
+    List<List<Programme>> parts(List<Programme> groups) {
+        return programmes.parts(ids(groups));
+    }
+
+    List<List<Organization>> implementers(List<Programme> batch) {
+        return programmes.implementers(ids(batch));
+    }
+
+    List<List<Organization>> responsibleOffices(List<Programme> batch) {
+        return programmes.responsibleOffices(ids(batch));
+    }
+
+    List<List<Organization>> hosts(List<Programme> batch) {
+        return programmes.hosts(ids(batch));
+    }
+
+    List<List<Organization>> participatingOrganizations(List<Programme> batch) {
+        return programmes.participants(ids(batch));
+    }
+
+    List<List<Node>> targets(List<Programme> batch) {
+        return programmes.targets(ids(batch));
+    }
+
+    List<List<Event>> events(List<Programme> batch) {
+        return programmes.events(ids(batch));
+    }
+
+    List<Agreement> agreement(List<Programme> batch) {
+        return programmes.agreements(ids(batch));
+    }
+
+    List<List<Document>> sources(List<Programme> batch) {
+        return documents.sourcesOf(batch);
+    }
+
+    List<List<Citation>> citations(List<Programme> batch) {
+        return batch.stream().map(p -> p.provenance().citations()).toList();
     }
 
     /** The filter checked and normalised; BAD_USER_INPUT naming the first bad field. */
@@ -99,5 +152,9 @@ class ProgrammeService {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    private static List<String> ids(List<Programme> batch) {
+        return batch.stream().map(Programme::id).toList();
     }
 }
