@@ -36,6 +36,14 @@ class ProgrammesFilterTest {
         return body.getList("data.programmes.edges.node.id");
     }
 
+    /**
+     * The curated programmes among the results. Filters that are not scoped to curated ids (a year, a mode)
+     * also match what other tests import under test- ids, so those tests assert on this part only.
+     */
+    static List<String> curated(JsonPath body) {
+        return ids(body).stream().filter(id -> !id.startsWith("test-")).toList();
+    }
+
     @Test
     void rowsOfTheTrainingTableAreTwelveAndAddUpToTheStatedTotal() {
         JsonPath body = programmes(Map.of("partOfId", TRAINING_TABLE), "SEQUENCE", 100);
@@ -101,11 +109,15 @@ class ProgrammesFilterTest {
         JsonPath lecturing = programmes(Map.of("mode", List.of("LOCAL_LECTURING")), null, 100);
         JsonPath either = programmes(Map.of("mode", List.of("LOCAL_LECTURING", "SHANGHAI_CLASS")), null, 100);
 
-        assertEquals(5, lecturing.getInt("data.programmes.totalCount"));
-        assertTrue(ids(lecturing).containsAll(List.of("prog-2018-training-07", "prog-2018-training-10",
-                "prog-2024-hu-ka-lectures-kashgar-polytechnic")), ids(lecturing)::toString);
-        assertEquals(6, either.getInt("data.programmes.totalCount"));
-        assertTrue(ids(either).contains("prog-2018-training-11"));
+        assertEquals(List.of("prog-2018-training-07", "prog-2018-training-08", "prog-2018-training-09",
+                "prog-2018-training-10", "prog-2024-hu-ka-lectures-kashgar-polytechnic"),
+                curated(lecturing).stream().sorted().toList());
+        assertEquals(List.of("LOCAL_LECTURING"), lecturing.getList("data.programmes.edges.node.mode").stream()
+                .distinct().toList());
+        assertEquals(6, curated(either).size());
+        assertTrue(curated(either).contains("prog-2018-training-11"));
+        assertTrue(List.of("LOCAL_LECTURING", "SHANGHAI_CLASS")
+                .containsAll(either.getList("data.programmes.edges.node.mode")));
     }
 
     @Test
@@ -122,8 +134,9 @@ class ProgrammesFilterTest {
     void yearFilterMatchesOnlyThatYear() {
         JsonPath body = programmes(Map.of("year", 2024), null, 100);
 
-        assertEquals(10, body.getInt("data.programmes.totalCount"));
-        assertTrue(body.getList("data.programmes.edges.node.year").stream().allMatch(y -> y.equals(2024)));
+        assertEquals(10, curated(body).size());
+        assertTrue(curated(body).contains("prog-2024-hu-dian-hometown-tour"));
+        assertEquals(List.of(2024), body.getList("data.programmes.edges.node.year").stream().distinct().toList());
     }
 
     @Test
