@@ -1,15 +1,10 @@
 package org.partnergraph.agreement;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.neo4j.driver.Record;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.node.Node;
 import org.partnergraph.node.Nodes;
@@ -50,30 +45,14 @@ class AgreementRepository {
     }
 
     List<List<Organization>> parties(List<String> ids) {
-        return perId(PARTIES, ids, Map.of(), r -> Organization.from(r.get("node")));
+        return graph.readGrouped(PARTIES, ids, Map.of(), r -> Organization.from(r.get("node")));
     }
 
     List<List<Node>> targets(List<String> ids) {
-        return perId(TARGETS, ids, Map.of("labels", Nodes.LABELS), r -> Nodes.fromNode(r.get("node").asNode()));
+        return graph.readGrouped(TARGETS, ids, Map.of("labels", Nodes.LABELS), r -> Nodes.fromNode(r.get("node").asNode()));
     }
 
     List<List<Programme>> programmes(List<String> ids) {
-        return perId(PROGRAMMES, ids, Map.of(), r -> Programme.from(r.get("node")));
-    }
-
-    /**
-     * Runs a batched statement for the distinct ids ({@code $ids}, rows tagged {@code id}) and returns
-     * one list per requested id, in the order of the request and of the rows.
-     */
-    private <T> List<List<T>> perId(String cypher, List<String> ids, Map<String, Object> extra,
-            Function<Record, T> mapper) {
-        Map<String, Object> parameters = new HashMap<>(extra);
-        parameters.put("ids", List.copyOf(new LinkedHashSet<>(ids)));
-        Map<String, List<T>> byId = new HashMap<>();
-        for (Map.Entry<String, T> row : graph.readList(cypher, parameters,
-                r -> Map.entry(r.get("id").asString(), mapper.apply(r)))) {
-            byId.computeIfAbsent(row.getKey(), id -> new ArrayList<>()).add(row.getValue());
-        }
-        return ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
+        return graph.readGrouped(PROGRAMMES, ids, Map.of(), r -> Programme.from(r.get("node")));
     }
 }

@@ -1,15 +1,10 @@
 package org.partnergraph.event;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.neo4j.driver.Record;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.node.Node;
 import org.partnergraph.node.Nodes;
@@ -72,47 +67,27 @@ class EventRepository {
     }
 
     List<Region> regions(List<String> ids) {
-        return firstOf(perId(REGIONS, ids, Map.of(), r -> Region.from(r.get("node"))));
+        return Graph.firstOfEach(graph.readGrouped(REGIONS, ids, Map.of(), r -> Region.from(r.get("node"))));
     }
 
     List<List<Organization>> organisers(List<String> ids) {
-        return perId(ORGANISERS, ids, Map.of(), r -> Organization.from(r.get("node")));
+        return graph.readGrouped(ORGANISERS, ids, Map.of(), r -> Organization.from(r.get("node")));
     }
 
     List<List<Participation>> participations(List<String> ids) {
-        return perId(PARTICIPATIONS, ids, Map.of(), r -> new Participation(Organization.from(r.get("node")),
+        return graph.readGrouped(PARTICIPATIONS, ids, Map.of(), r -> new Participation(Organization.from(r.get("node")),
                 r.get("role").isNull() ? null : ParticipationRole.valueOf(r.get("role").asString())));
     }
 
     List<List<Organization>> hosts(List<String> ids) {
-        return perId(HOSTS, ids, Map.of(), r -> Organization.from(r.get("node")));
+        return graph.readGrouped(HOSTS, ids, Map.of(), r -> Organization.from(r.get("node")));
     }
 
     List<List<Node>> targets(List<String> ids) {
-        return perId(TARGETS, ids, Map.of("labels", Nodes.LABELS), r -> Nodes.fromNode(r.get("node").asNode()));
+        return graph.readGrouped(TARGETS, ids, Map.of("labels", Nodes.LABELS), r -> Nodes.fromNode(r.get("node").asNode()));
     }
 
     List<Programme> programmes(List<String> ids) {
-        return firstOf(perId(PROGRAMMES, ids, Map.of(), r -> Programme.from(r.get("node"))));
-    }
-
-    /**
-     * Runs a batched statement for the distinct ids ({@code $ids}, rows tagged {@code id}) and returns
-     * one list per requested id, in the order of the request and of the rows.
-     */
-    private <T> List<List<T>> perId(String cypher, List<String> ids, Map<String, Object> extra,
-            Function<Record, T> mapper) {
-        Map<String, Object> parameters = new HashMap<>(extra);
-        parameters.put("ids", List.copyOf(new LinkedHashSet<>(ids)));
-        Map<String, List<T>> byId = new HashMap<>();
-        for (Map.Entry<String, T> row : graph.readList(cypher, parameters,
-                r -> Map.entry(r.get("id").asString(), mapper.apply(r)))) {
-            byId.computeIfAbsent(row.getKey(), id -> new ArrayList<>()).add(row.getValue());
-        }
-        return ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
-    }
-
-    private static <T> List<T> firstOf(List<List<T>> lists) {
-        return lists.stream().map(list -> list.isEmpty() ? null : list.get(0)).toList();
+        return Graph.firstOfEach(graph.readGrouped(PROGRAMMES, ids, Map.of(), r -> Programme.from(r.get("node"))));
     }
 }

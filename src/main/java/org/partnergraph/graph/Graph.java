@@ -1,5 +1,8 @@
 package org.partnergraph.graph;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +75,33 @@ public class Graph {
 
     public <T> Optional<T> readSingle(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         return read(tx -> tx.single(cypher, parameters, mapper));
+    }
+
+    /**
+     * One batched statement for many parents: runs {@code cypher} with the distinct {@code $ids} (plus
+     * {@code extra} parameters); its rows are tagged with an {@code id} column. Answers one list per
+     * requested id, in request order and row order; an id without rows gets an empty list. This is
+     * what a batched GraphQL field resolver needs: one round trip for all parents.
+     */
+    public <T> List<List<T>> readGrouped(String cypher, List<String> ids, Map<String, Object> extra,
+            Function<Record, T> mapper) {
+        Map<String, Object> parameters = new HashMap<>(extra);
+        parameters.put("ids", List.copyOf(new LinkedHashSet<>(ids)));
+        Map<String, List<T>> byId = new HashMap<>();
+        for (Map.Entry<String, T> row : readList(cypher, parameters,
+                r -> Map.entry(r.get("id").asString(), mapper.apply(r)))) {
+            byId.computeIfAbsent(row.getKey(), id -> new ArrayList<>()).add(row.getValue());
+        }
+        return ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
+    }
+
+    public <T> List<List<T>> readGrouped(String cypher, List<String> ids, Function<Record, T> mapper) {
+        return readGrouped(cypher, ids, Map.of(), mapper);
+    }
+
+    /** For single-valued fields: the first row of each group, or null. */
+    public static <T> List<T> firstOfEach(List<List<T>> groups) {
+        return groups.stream().map(group -> group.isEmpty() ? null : group.get(0)).toList();
     }
 
     /** Number of Cypher statements sent since start. */

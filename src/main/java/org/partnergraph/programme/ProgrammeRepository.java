@@ -2,10 +2,8 @@ package org.partnergraph.programme;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -230,62 +228,38 @@ class ProgrammeRepository {
     }
 
     List<Programme> parents(List<String> ids) {
-        return firstOf(perId(PARENTS, ids, r -> Programme.from(r.get("node"))));
+        return Graph.firstOfEach(graph.readGrouped(PARENTS, ids, r -> Programme.from(r.get("node"))));
     }
 
     List<List<Programme>> parts(List<String> ids) {
-        return perId(PARTS, ids, r -> Programme.from(r.get("node")));
+        return graph.readGrouped(PARTS, ids, r -> Programme.from(r.get("node")));
     }
 
     List<List<Organization>> implementers(List<String> ids) {
-        return perId(IMPLEMENTERS, ids, r -> Organization.from(r.get("node")));
+        return graph.readGrouped(IMPLEMENTERS, ids, r -> Organization.from(r.get("node")));
     }
 
     List<List<Organization>> responsibleOffices(List<String> ids) {
-        return perId(RESPONSIBLE_OFFICES, ids, r -> Organization.from(r.get("node")));
+        return graph.readGrouped(RESPONSIBLE_OFFICES, ids, r -> Organization.from(r.get("node")));
     }
 
     List<List<Organization>> hosts(List<String> ids) {
-        return perId(HOSTS, ids, r -> Organization.from(r.get("node")));
+        return graph.readGrouped(HOSTS, ids, r -> Organization.from(r.get("node")));
     }
 
     List<List<Organization>> participants(List<String> ids) {
-        return perId(PARTICIPANTS, ids, r -> Organization.from(r.get("node")));
+        return graph.readGrouped(PARTICIPANTS, ids, r -> Organization.from(r.get("node")));
     }
 
     List<List<Node>> targets(List<String> ids) {
-        return perId(TARGETS, ids, Map.of("labels", Nodes.LABELS), r -> Nodes.fromNode(r.get("node").asNode()));
+        return graph.readGrouped(TARGETS, ids, Map.of("labels", Nodes.LABELS), r -> Nodes.fromNode(r.get("node").asNode()));
     }
 
     List<List<Event>> events(List<String> ids) {
-        return perId(EVENTS, ids, r -> Event.from(r.get("node")));
+        return graph.readGrouped(EVENTS, ids, r -> Event.from(r.get("node")));
     }
 
     List<Agreement> agreements(List<String> ids) {
-        return firstOf(perId(AGREEMENTS, ids, r -> Agreement.from(r.get("node"))));
-    }
-
-    private <T> List<List<T>> perId(String cypher, List<String> ids, Function<Record, T> mapper) {
-        return perId(cypher, ids, Map.of(), mapper);
-    }
-
-    /**
-     * Runs a batched statement for the distinct ids ({@code $ids}, rows tagged {@code id}) and returns
-     * one list per requested id, in the order of the request and of the rows.
-     */
-    private <T> List<List<T>> perId(String cypher, List<String> ids, Map<String, Object> extra,
-            Function<Record, T> mapper) {
-        Map<String, Object> parameters = new HashMap<>(extra);
-        parameters.put("ids", List.copyOf(new LinkedHashSet<>(ids)));
-        Map<String, List<T>> byId = new HashMap<>();
-        for (Map.Entry<String, T> row : graph.readList(cypher, parameters,
-                r -> Map.entry(r.get("id").asString(), mapper.apply(r)))) {
-            byId.computeIfAbsent(row.getKey(), id -> new ArrayList<>()).add(row.getValue());
-        }
-        return ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
-    }
-
-    private static <T> List<T> firstOf(List<List<T>> lists) {
-        return lists.stream().map(list -> list.isEmpty() ? null : list.get(0)).toList();
+        return Graph.firstOfEach(graph.readGrouped(AGREEMENTS, ids, r -> Agreement.from(r.get("node"))));
     }
 }

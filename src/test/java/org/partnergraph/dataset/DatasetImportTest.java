@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnergraph.document.DocumentService;
 import org.partnergraph.graph.Graph;
@@ -32,6 +33,17 @@ class DatasetImportTest {
 
     @Inject
     Graph graph;
+
+    /** The bundles here write ids prefixed test-; other tests count the curated graph without them. */
+    @AfterEach
+    void removeTestBundles() {
+        graph.write(tx -> {
+            tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-good-' OR n.id STARTS WITH 'test-dry-' DETACH DELETE n",
+                    Map.of());
+            tx.run("MATCH (b:__Bundle) WHERE b.id IN ['test-good-bundle', 'test-dry-bundle'] DELETE b", Map.of());
+            return null;
+        });
+    }
 
     int[] counts(String prefix) {
         return graph.readSingle(COUNT_TEST_GRAPH, Map.of("prefix", prefix),
