@@ -52,7 +52,7 @@ final class BundleReader {
      * Seven or more digits in a row (single spaces allowed) is how phone numbers look in the documents
      * (3121746, 23116628). Dashes do not join digits: 2018-2020 is a period, not a number.
      */
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\d(?: ?\\d){6,}");
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\d(?: ?\\d){6,}", Pattern.UNICODE_CHARACTER_CLASS);
     private static final List<String> PERSONAL_MARKERS = List.of("联系人", "联系电话", "电话：", "电话:");
 
     static final Map<String, String> SECTION_LABELS = orderedMap(
@@ -169,6 +169,11 @@ final class BundleReader {
             String date = partialDate(node, "date", true);
             DocumentKind kind = enumValue(node, "kind", true, DocumentKind::valueOf, DocumentKind.values());
             String excerpt = text(node, "excerpt", false, MAX_TEXT);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("title", title);
+            fields.put("issuer", issuer);
+            fields.put("excerpt", excerpt);
+            rejectPersonalData(fields);
             documents.add(new Document(id, title, issuer, number, date, kind, excerpt));
         }
         return documents;
@@ -364,6 +369,10 @@ final class BundleReader {
                     } else if (value.isTextual()) {
                         props.put(key, bounded("attributes." + key, value.asText(), MAX_NAME));
                     } else if (value.isIntegralNumber()) {
+                        if (Math.abs(value.asLong()) >= 1_000_000) {
+                            problem("attributes." + key, "a number of seven or more digits looks like a phone number; "
+                                    + "personal data is never imported");
+                        }
                         props.put(key, value.asLong());
                     } else if (value.isNumber()) {
                         props.put(key, value.asDouble());
@@ -461,6 +470,9 @@ final class BundleReader {
 
     private void rejectPersonalData(Map<String, Object> props) {
         props.forEach((key, value) -> {
+            if (value == null) {
+                return;
+            }
             List<?> values = value instanceof List<?> list ? list : List.of(value);
             for (Object item : values) {
                 if (item instanceof String text) {

@@ -103,6 +103,19 @@ class BundleReaderTest {
     }
 
     @Test
+    void phoneNumbersAreRefusedInEveryDisguise() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        ((ObjectNode) bundle.withArray("documents").get(0)).put("excerpt", "联络 23116628");
+        ((ObjectNode) bundle.withArray("regions").get(0).withArray("sources").get(0)).put("quote", "电：３１２１７４６");
+        ((ObjectNode) bundle.withArray("relationships").get(0)).putObject("attributes").put("contact", 3121746);
+
+        List<Problem> problems = problems(bundle);
+        assertProblem(problems, "documents[0]", "excerpt", "looks like a phone number");
+        assertProblem(problems, "regions[0]", "quotes", "looks like a phone number");
+        assertProblem(problems, "relationships[0]", "attributes.contact", "looks like a phone number");
+    }
+
+    @Test
     void partialDatesCompareByTheirWholePeriod() {
         assertTrue(BundleReader.PartialDates.before("2023", "2024-01"));
         assertTrue(!BundleReader.PartialDates.before("2024-06", "2024"));
