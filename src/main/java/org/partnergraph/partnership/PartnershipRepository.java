@@ -15,6 +15,21 @@ import org.partnergraph.graph.Graph;
 class PartnershipRepository {
 
     /**
+     * A programme is support only from outside: its implementer is not located in the province of what
+     * it targets (a prefecture's own bureau sending its students to Shanghai does not support itself).
+     * Expects {@code s} (implementer) and {@code target} bound; bodies with no location pass.
+     */
+    static final String FROM_OUTSIDE = """
+              NOT EXISTS {
+                MATCH (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(province:Region)
+                WHERE NOT EXISTS { (province)-[:PART_OF]->(:Region) }
+                  AND (EXISTS { (target)-[:PART_OF*0..]->(province) }
+                       OR EXISTS { (target)<-[:HAS_DEPARTMENT|OFFERS*0..2]-(:Organization)-[:LOCATED_IN]->(:Region)
+                                   -[:PART_OF*0..]->(province) })
+              }
+            """;
+
+    /**
      * Everyone who supports {@code target}: explicit support into it (a department's or major's
      * support counts for the organisation that has it), and programmes whose implementer RUNS them
      * and which TARGET it. Expects {@code target} bound; yields {@code partnership} maps.
@@ -32,6 +47,8 @@ class PartnershipRepository {
               UNION
               WITH target
               MATCH (s:Organization)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(target)
+              WHERE
+            """ + FROM_OUTSIDE + """
               RETURN {id: run.id + '~' + t.id, kind: 'PROGRAMME', since: toString(prog.year), until: null,
                       scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
                       impliedFlags: t.impliedFlags + run.impliedFlags,
@@ -52,10 +69,13 @@ class PartnershipRepository {
               UNION
               WITH o
               MATCH (o)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(x)
+              WITH o, o AS s, run, prog, t, x AS target
+              WHERE
+            """ + FROM_OUTSIDE + """
               RETURN {id: run.id + '~' + t.id, kind: 'PROGRAMME', since: toString(prog.year), until: null,
                       scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
                       impliedFlags: t.impliedFlags + run.impliedFlags,
-                      supporter: o, supported: x, through: prog} AS partnership
+                      supporter: o, supported: target, through: prog} AS partnership
             }
             """;
 

@@ -74,6 +74,14 @@ class PartnershipApiTest {
     }
 
     @Test
+    void aRegionsOwnBodiesRunningProgrammesForItAreNotItsSupporters() {
+        // 楚雄州教育体育局 runs the 送读 programme that targets 楚雄州: that is the region acting, not support.
+        List<String> supporters = ok(supportersOf("yunnan-chuxiong", 500)).getList("data.supportersOf.supporter.id");
+        assertFalse(supporters.contains("chuxiong-education-sports-bureau"), supporters::toString);
+        assertTrue(supporters.contains("jiading-education-bureau"), supporters::toString);
+    }
+
+    @Test
     void supportersOfHonoursItsLimitAndChecksIt() {
         assertEquals(2, ok(supportersOf("yunnan", 2)).getList("data.supportersOf").size());
         assertError(supportersOf("yunnan", 0), "BAD_USER_INPUT", "first");
