@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -19,11 +21,19 @@ import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.Metrics;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.smallrye.graphql.api.ErrorCode;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -32,6 +42,10 @@ import io.smallrye.graphql.spi.EventingService;
  * BAD_USER_INPUT; a query-depth or complexity limit becomes LIMIT_EXCEEDED; anything else becomes
  * INTERNAL with a reference that is in the log, and its message (which may name internals) is dropped.
  * SmallRye has no setting for this, so it is an instrumentation chained after SmallRye's own.
+ * The same instrumentation measures each request ({@code partnergraph.graphql.requests}) and counts
+ * errors by code ({@code partnergraph.graphql.errors}). Their {@code operation} tag is the operation
+ * type and its first root field (query:supportersOf): operation names are chosen by clients and
+ * would let them create unbounded numbers of time series; root fields are bounded by the schema.
  */
 public class ErrorCodes implements EventingService {
 
@@ -63,7 +77,45 @@ public class ErrorCodes implements EventingService {
         }
     }
 
+    /** Per request: which operation it was, once graphql-java has parsed it. */
+    static final class RequestState implements InstrumentationState {
+        volatile String operation = "invalid";
+    }
+
     static final class CodedInstrumentation extends SimplePerformantInstrumentation {
+
+        @Override
+        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+            return new RequestState();
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+                InstrumentationState state) {
+            long started = System.nanoTime();
+            return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
+                try {
+                    Metrics.globalRegistry.timer("partnergraph.graphql.requests", "operation",
+                            ((RequestState) state).operation, "outcome",
+                            failure != null || result == null || !result.getErrors().isEmpty() ? "error" : "ok")
+                            .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                } catch (RuntimeException e) {
+                    LOG.debug("request metric not recorded", e);
+                }
+            });
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+            OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+            String field = operation.getSelectionSet().getSelections().stream()
+                    .filter(graphql.language.Field.class::isInstance)
+                    .map(selection -> ((graphql.language.Field) selection).getName())
+                    .findFirst().orElse("fragment");
+            ((RequestState) state).operation = operation.getOperation().name().toLowerCase(Locale.ROOT) + ":" + field;
+            return SimpleInstrumentationContext.noOp();
+        }
 
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -73,11 +125,36 @@ public class ErrorCodes implements EventingService {
             }
             List<GraphQLError> errors = new ArrayList<>();
             for (GraphQLError error : result.getErrors()) {
-                errors.add(coded(error));
+                // A null in a non-null field is the echo of another error already reported; alone, it is a bug.
+                if (error instanceof NonNullableFieldWasNullError && result.getErrors().size() > 1) {
+                    continue;
+                }
+                GraphQLError coded = coded(error);
+                count(((RequestState) state).operation, codeOf(coded));
+                errors.add(coded);
             }
             return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result)
                     .errors(errors).build());
         }
+    }
+
+    /** Metrics must never turn an answer into a failure. */
+    static void count(String operation, String code) {
+        try {
+            Metrics.globalRegistry.counter("partnergraph.graphql.errors", "operation", operation, "code", code).increment();
+        } catch (RuntimeException e) {
+            LOG.debug("error metric not recorded", e);
+        }
+    }
+
+    /** The code an error will carry: our exceptions' @ErrorCode (SmallRye adds it later), or the extension. */
+    static String codeOf(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching && fetching.getException() instanceof ApiException api) {
+            ErrorCode code = api.getClass().getAnnotation(ErrorCode.class);
+            return code == null ? "INTERNAL" : code.value();
+        }
+        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        return code == null ? "INTERNAL" : code.toString();
     }
 
     static GraphQLError coded(GraphQLError error) {

@@ -12,6 +12,9 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.neo4j.driver.Driver;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
@@ -29,8 +32,11 @@ public class Graph {
     private final Driver driver;
     private final AtomicLong roundTrips = new AtomicLong();
 
-    Graph(Driver driver) {
+    Graph(Driver driver, MeterRegistry meters) {
         this.driver = driver;
+        FunctionCounter.builder("partnergraph.cypher.statements", roundTrips, AtomicLong::get)
+                .description("Cypher statements sent to Neo4j (round trips)")
+                .register(meters);
     }
 
     /** One Cypher statement inside a transaction; every call is one round trip. */
