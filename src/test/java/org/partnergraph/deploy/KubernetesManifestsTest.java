@@ -409,7 +409,7 @@ class KubernetesManifestsTest {
         Manifests m = render("prod");
         Map<String, EnvValue> env = environment(m, serviceContainer(m));
         assertEquals("false", literal(env, "PARTNERGRAPH_SEED_ON_START", "prod"));
-        assertEquals("true", literal(env, "QUARKUS_LOG_CONSOLE_JSON", "prod"));
+        assertEquals("true", literal(env, "PARTNERGRAPH_LOG_JSON", "prod"));
     }
 
     // ---------------------------------------------------------------- dev
