@@ -28,14 +28,15 @@ class DatasetRepository {
             RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label
             """;
 
-    static final String BUNDLE_CHECKSUM = """
-            MATCH (b:__Bundle {id: $id})
-            RETURN b.checksum AS checksum
+    static final String IMPORTED_BUNDLE = """
+            MATCH (b:__Bundle {id: $id, checksum: $checksum})
+            RETURN b.documents AS documents, b.nodes AS nodes, b.relationships AS relationships
             """;
 
     static final String RECORD_BUNDLE = """
             MERGE (b:__Bundle {id: $id})
-            SET b.checksum = $checksum, b.importedAt = datetime(), b.nodes = $nodes, b.relationships = $relationships
+            SET b.checksum = $checksum, b.importedAt = datetime(), b.documents = $documents, b.nodes = $nodes,
+                b.relationships = $relationships
             """;
 
     /** Derived links owned by the node at their end (a department owns its HAS_DEPARTMENT). */
@@ -95,8 +96,11 @@ class DatasetRepository {
         return labels;
     }
 
-    Optional<String> checksum(String bundleId) {
-        return graph.readSingle(BUNDLE_CHECKSUM, Map.of("id", bundleId), r -> r.get("checksum").asString(null));
+    /** The report of this exact bundle content if it was imported before. */
+    Optional<ImportReport> imported(String bundleId, String checksum) {
+        return graph.readSingle(IMPORTED_BUNDLE, Map.of("id", bundleId, "checksum", checksum), r -> new ImportReport(
+                bundleId, r.get("documents").asInt(0), r.get("nodes").asInt(0), r.get("relationships").asInt(0),
+                false, true));
     }
 
     void write(Bundle bundle, String checksum) {
@@ -115,7 +119,7 @@ class DatasetRepository {
                 }
                 tx.run(UPSERT_RELATIONSHIPS.get(type), Map.of("rows", rows.stream().map(DatasetRepository::wire).toList()));
             });
-            tx.run(RECORD_BUNDLE, Map.of("id", bundle.id(), "checksum", checksum,
+            tx.run(RECORD_BUNDLE, Map.of("id", bundle.id(), "checksum", checksum, "documents", bundle.documents().size(),
                     "nodes", bundle.nodeCount(), "relationships", bundle.relationshipCount()));
             return null;
         });

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,15 +46,21 @@ public class DatasetService {
             throw new BundleRejectedException("?", List.of(new Problem("bundle", "(json)",
                     "not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
         }
-        Bundle bundle = BundleReader.read(root, known(root));
         String checksum = checksum(bundleJson);
-        boolean unchanged = repository.checksum(bundle.id()).map(checksum::equals).orElse(false);
-        if (!dryRun && !unchanged) {
+        // Restarts re-offer every curated bundle: recognise an unchanged one before validating it.
+        if (!dryRun && root.path("bundle").isTextual()) {
+            Optional<ImportReport> imported = repository.imported(root.path("bundle").asText(), checksum);
+            if (imported.isPresent()) {
+                return imported.get();
+            }
+        }
+        Bundle bundle = BundleReader.read(root, known(root));
+        if (!dryRun) {
             documents.upsertAll(bundle.documents());
             repository.write(bundle, checksum);
         }
         return new ImportReport(bundle.id(), bundle.documents().size(), bundle.nodeCount(),
-                bundle.relationshipCount(), dryRun, unchanged);
+                bundle.relationshipCount(), dryRun, false);
     }
 
     private BundleReader.Known known(JsonNode root) {
