@@ -1,6 +1,5 @@
 package org.partnergraph.department;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,19 +21,19 @@ class DepartmentRepository {
     static final String OWNERS_OF = """
             UNWIND $ids AS id
             MATCH (o:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(:Entity {id: id})
-            RETURN DISTINCT id, o
+            RETURN DISTINCT id, o AS node
             """;
 
     static final String MAJORS_OF_DEPARTMENTS = """
             UNWIND $ids AS id
-            MATCH (d:Department {id: id})
-            RETURN id, COLLECT { MATCH (d)-[:OFFERS]->(m:Major) RETURN m ORDER BY m.name, m.id } AS majors
+            MATCH (:Department {id: id})-[:OFFERS]->(m:Major)
+            RETURN id, m AS node ORDER BY node.name, node.id
             """;
 
     static final String DEPARTMENTS_OF_MAJORS = """
             UNWIND $ids AS id
             MATCH (d:Department)-[:OFFERS]->(:Major {id: id})
-            RETURN id, d
+            RETURN id, d AS node
             """;
 
     private final Graph graph;
@@ -47,23 +46,15 @@ class DepartmentRepository {
         return graph.readSingle(DEPARTMENT_BY_ID, Map.of("id", id), r -> Department.from(r.get("d")));
     }
 
-    Map<String, Organization> ownersOf(List<String> ids) {
-        Map<String, Organization> owners = new HashMap<>();
-        graph.readList(OWNERS_OF, Map.of("ids", ids), r -> owners.put(r.get("id").asString(), Organization.from(r.get("o"))));
-        return owners;
+    List<Organization> ownersOf(List<String> ids) {
+        return Graph.firstOfEach(graph.readGrouped(OWNERS_OF, ids, r -> Organization.from(r.get("node"))));
     }
 
-    Map<String, List<Major>> majorsOf(List<String> ids) {
-        Map<String, List<Major>> majors = new HashMap<>();
-        graph.readList(MAJORS_OF_DEPARTMENTS, Map.of("ids", ids),
-                r -> majors.put(r.get("id").asString(), r.get("majors").asList(Major::from)));
-        return majors;
+    List<List<Major>> majorsOf(List<String> ids) {
+        return graph.readGrouped(MAJORS_OF_DEPARTMENTS, ids, r -> Major.from(r.get("node")));
     }
 
-    Map<String, Department> departmentsOf(List<String> ids) {
-        Map<String, Department> departments = new HashMap<>();
-        graph.readList(DEPARTMENTS_OF_MAJORS, Map.of("ids", ids),
-                r -> departments.put(r.get("id").asString(), Department.from(r.get("d"))));
-        return departments;
+    List<Department> departmentsOf(List<String> ids) {
+        return Graph.firstOfEach(graph.readGrouped(DEPARTMENTS_OF_MAJORS, ids, r -> Department.from(r.get("node"))));
     }
 }

@@ -84,34 +84,36 @@ class OrganizationRepository {
             RETURN id, kind, count ORDER BY count DESC, kind
             """;
 
+    // Batched child fields: one row per child, tagged with its parent's id (Graph.readGrouped).
+
     static final String REGIONS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})-[:LOCATED_IN]->(r:Region)
-            RETURN id, r
+            MATCH (:Organization {id: id})-[:LOCATED_IN]->(r:Region)
+            RETURN id, r AS node
             """;
 
     static final String PARENTS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})-[:PART_OF]->(p:Organization)
-            RETURN id, p
+            MATCH (:Organization {id: id})-[:PART_OF]->(p:Organization)
+            RETURN id, p AS node
             """;
 
     static final String SUBUNITS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})
-            RETURN id, COLLECT { MATCH (o)<-[:PART_OF]-(c:Organization) RETURN c ORDER BY c.name, c.id } AS nodes
+            MATCH (:Organization {id: id})<-[:PART_OF]-(c:Organization)
+            RETURN id, c AS node ORDER BY node.name, node.id
             """;
 
     static final String MEMBERSHIPS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})
-            RETURN id, COLLECT { MATCH (o)-[:MEMBER_OF]->(g:Organization) RETURN DISTINCT g ORDER BY g.name, g.id } AS nodes
+            MATCH (:Organization {id: id})-[:MEMBER_OF]->(g:Organization)
+            RETURN DISTINCT id, g AS node ORDER BY node.name, node.id
             """;
 
     static final String SECRETARIATS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})
-            RETURN id, COLLECT { MATCH (o)-[:SECRETARIAT_OF]->(g:Organization) RETURN DISTINCT g ORDER BY g.name, g.id } AS nodes
+            MATCH (:Organization {id: id})-[:SECRETARIAT_OF]->(g:Organization)
+            RETURN DISTINCT id, g AS node ORDER BY node.name, node.id
             """;
 
     static final String MEMBERS_OF = """
@@ -127,33 +129,32 @@ class OrganizationRepository {
 
     static final String DEPARTMENTS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})
-            RETURN id, COLLECT { MATCH (o)-[:HAS_DEPARTMENT]->(d:Department) RETURN d ORDER BY d.name, d.id } AS nodes
+            MATCH (:Organization {id: id})-[:HAS_DEPARTMENT]->(d:Department)
+            RETURN id, d AS node ORDER BY node.name, node.id
             """;
 
     static final String MAJORS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})
-            RETURN id, COLLECT { MATCH (o)-[:HAS_DEPARTMENT|OFFERS*1..2]->(m:Major) RETURN DISTINCT m ORDER BY m.name, m.id } AS nodes
+            MATCH (:Organization {id: id})-[:HAS_DEPARTMENT|OFFERS*1..2]->(m:Major)
+            RETURN DISTINCT id, m AS node ORDER BY node.name, node.id
             """;
 
     static final String PROGRAMMES_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})
-            RETURN id, COLLECT { MATCH (o)-[:RUNS|RESPONSIBLE_FOR|HOSTS|PARTICIPATED_IN]->(p:Programme)
-                                 RETURN DISTINCT p ORDER BY p.year DESC, p.id } AS nodes
+            MATCH (:Organization {id: id})-[:RUNS|RESPONSIBLE_FOR|HOSTS|PARTICIPATED_IN]->(p:Programme)
+            RETURN DISTINCT id, p AS node ORDER BY node.year DESC, node.id
             """;
 
     static final String AGREEMENTS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Organization {id: id})
-            RETURN id, COLLECT { MATCH (o)-[:PARTY_TO]->(a:Agreement) RETURN DISTINCT a ORDER BY a.name, a.id } AS nodes
+            MATCH (:Organization {id: id})-[:PARTY_TO]->(a:Agreement)
+            RETURN DISTINCT id, a AS node ORDER BY node.name, node.id
             """;
 
     static final String STATED_COUNTS_OF = """
             UNWIND $ids AS id
-            MATCH (o:Entity {id: id})
-            RETURN id, COLLECT { MATCH (o)<-[:COUNTS]-(s:StatedCount) RETURN s ORDER BY s.id } AS nodes
+            MATCH (:Entity {id: id})<-[:COUNTS]-(s:StatedCount)
+            RETURN id, s AS node ORDER BY node.id
             """;
 
     private final Graph graph;
@@ -186,18 +187,9 @@ class OrganizationRepository {
         return Cursor.of(sort.name(), sort == OrganizationSort.NAME ? o.name() : o.id(), o.id()).encode();
     }
 
-    /** Runs a batched query returning (id, node) rows and maps each id to its node. */
-    <T> Map<String, T> one(String cypher, List<String> ids, Function<Value, T> mapper, String column) {
-        Map<String, T> byId = new HashMap<>();
-        graph.readList(cypher, Map.of("ids", ids), r -> byId.put(r.get("id").asString(), mapper.apply(r.get(column))));
-        return byId;
-    }
-
-    /** Runs a batched query returning (id, nodes) rows and maps each id to its list. */
-    <T> Map<String, List<T>> many(String cypher, List<String> ids, Function<Value, T> mapper) {
-        Map<String, List<T>> byId = new HashMap<>();
-        graph.readList(cypher, Map.of("ids", ids), r -> byId.put(r.get("id").asString(), r.get("nodes").asList(mapper::apply)));
-        return byId;
+    /** A batched child field: the children of each parent, in request order (empty when none). */
+    <T> List<List<T>> childrenOf(String cypher, List<String> ids, Function<Value, T> mapper) {
+        return graph.readGrouped(cypher, ids, r -> mapper.apply(r.get("node")));
     }
 
     Map<String, Page<Organization>> inRegions(List<String> ids, boolean includeSubregions, List<String> kinds,

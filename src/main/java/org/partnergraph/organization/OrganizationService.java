@@ -16,6 +16,7 @@ import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
 import org.partnergraph.department.Department;
 import org.partnergraph.department.Major;
+import org.partnergraph.graph.Graph;
 import org.partnergraph.node.StatedCount;
 import org.partnergraph.programme.Programme;
 import org.partnergraph.region.Region;
@@ -64,11 +65,12 @@ public class OrganizationService {
     }
 
     public List<Region> regions(List<Organization> organizations) {
-        return aligned(organizations, repository.one(OrganizationRepository.REGIONS_OF, ids(organizations), Region::from, "r"), null);
+        return Graph.firstOfEach(repository.childrenOf(OrganizationRepository.REGIONS_OF, ids(organizations), Region::from));
     }
 
     public List<Organization> parents(List<Organization> organizations) {
-        return aligned(organizations, repository.one(OrganizationRepository.PARENTS_OF, ids(organizations), Organization::from, "p"), null);
+        return Graph.firstOfEach(repository.childrenOf(OrganizationRepository.PARENTS_OF, ids(organizations),
+                Organization::from));
     }
 
     public List<List<Organization>> subunits(List<Organization> organizations) {
@@ -128,11 +130,7 @@ public class OrganizationService {
     }
 
     private <T> List<List<T>> lists(List<Organization> organizations, String cypher, Function<Value, T> mapper) {
-        return aligned(organizations, repository.many(cypher, ids(organizations), mapper), List.of());
-    }
-
-    private static <T> List<T> aligned(List<Organization> organizations, Map<String, T> byId, T missing) {
-        return organizations.stream().map(o -> byId.getOrDefault(o.id(), missing)).toList();
+        return repository.childrenOf(cypher, ids(organizations), mapper);
     }
 
     private static List<String> ids(List<Organization> organizations) {

@@ -29,13 +29,13 @@ class RegionRepository {
     static final String PARENTS_OF = """
             UNWIND $ids AS id
             MATCH (:Region {id: id})-[:PART_OF]->(p:Region)
-            RETURN id, p
+            RETURN id, p AS node
             """;
 
     static final String CHILDREN_OF = """
             UNWIND $ids AS id
-            MATCH (r:Region {id: id})
-            RETURN id, COLLECT { MATCH (r)<-[:PART_OF]-(c:Region) RETURN c ORDER BY c.name, c.id } AS children
+            MATCH (:Region {id: id})<-[:PART_OF]-(c:Region)
+            RETURN id, c AS node ORDER BY node.name, node.id
             """;
 
     private final Graph graph;
@@ -55,16 +55,11 @@ class RegionRepository {
         return graph.readList(REGIONS, parameters, r -> Region.from(r.get("r")));
     }
 
-    Map<String, Region> parentsOf(List<String> ids) {
-        Map<String, Region> parents = new HashMap<>();
-        graph.readList(PARENTS_OF, Map.of("ids", ids), r -> parents.put(r.get("id").asString(), Region.from(r.get("p"))));
-        return parents;
+    List<Region> parentsOf(List<String> ids) {
+        return Graph.firstOfEach(graph.readGrouped(PARENTS_OF, ids, r -> Region.from(r.get("node"))));
     }
 
-    Map<String, List<Region>> childrenOf(List<String> ids) {
-        Map<String, List<Region>> children = new HashMap<>();
-        graph.readList(CHILDREN_OF, Map.of("ids", ids),
-                r -> children.put(r.get("id").asString(), r.get("children").asList(Region::from)));
-        return children;
+    List<List<Region>> childrenOf(List<String> ids) {
+        return graph.readGrouped(CHILDREN_OF, ids, r -> Region.from(r.get("node")));
     }
 }

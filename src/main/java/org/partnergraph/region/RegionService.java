@@ -1,7 +1,6 @@
 package org.partnergraph.region;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +28,10 @@ public class RegionService {
     }
 
     public List<Region> parents(List<Region> regions) {
-        Map<String, Region> parents = repository.parentsOf(regions.stream().map(Region::id).toList());
-        return regions.stream().map(r -> parents.get(r.id())).toList();
+        return repository.parentsOf(regions.stream().map(Region::id).toList());
     }
 
     public List<List<Region>> children(List<Region> regions) {
-        Map<String, List<Region>> children = repository.childrenOf(regions.stream().map(Region::id).toList());
-        return regions.stream().map(r -> children.getOrDefault(r.id(), List.of())).toList();
+        return repository.childrenOf(regions.stream().map(Region::id).toList());
     }
 }
