@@ -37,6 +37,11 @@ public class CodedErrorsInterceptor {
         } catch (io.quarkus.security.ForbiddenException e) {
             throw new ForbiddenException("You lack the role this operation needs.");
         } catch (RuntimeException e) {
+            RuntimeException records = RecordsUnavailableException.orRethrow(e);
+            if (records instanceof ApiException) {
+                LOG.warnf("PostgreSQL unavailable during %s: %s", context.getMethod().getName(), e.getMessage());
+                throw records;
+            }
             String id = UUID.randomUUID().toString();
             LOG.errorf(e, "Internal error %s in %s", id, context.getMethod());
             throw new InternalException("Internal error; reference " + id + ".");

@@ -52,7 +52,7 @@ public class ErrorCodes implements EventingService {
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
 
     static final Set<String> CODES = Set.of("NOT_FOUND", "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN",
-            "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "INTERNAL");
+            "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "RECORDS_UNAVAILABLE", "INTERNAL");
 
     @Override
     public String getConfigKey() {

@@ -10,7 +10,7 @@ import org.partnergraph.document.Document;
  * Nodes and relationships are already in the shape they are stored in (property maps), so the
  * repository writes them with a handful of UNWIND statements.
  */
-record Bundle(
+public record Bundle(
         String id,
         List<Document> documents,
         /** label → rows of {id, props} */
@@ -18,11 +18,15 @@ record Bundle(
         /** relationship type → rows of {from, to, key, props} */
         Map<String, List<Map<String, Object>>> relationships) {
 
-    int nodeCount() {
+    public Effect effect() {
+        return new Effect(nodes, relationships);
+    }
+
+    public int nodeCount() {
         return nodes.values().stream().mapToInt(List::size).sum();
     }
 
-    int relationshipCount() {
+    public int relationshipCount() {
         return relationships.values().stream().mapToInt(List::size).sum();
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,7 +70,7 @@ final class BundleReader {
             "regions", "organizations", "departments", "majors", "agreements", "programmes", "events",
             "statedCounts", "relationships"));
 
-    private static final Set<String> RESERVED_ATTRIBUTES = Set.of("id", "since", "until", "scheme", "programme",
+    private static final Set<String> RESERVED_ATTRIBUTES = Set.of("id", "since", "until", "endReason", "scheme", "programme",
             "role", "sources", "quotes", "impliedFlags", "implied", "derived");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -329,8 +330,8 @@ final class BundleReader {
     // ---- relationships ----------------------------------------------------------------------
 
     private void readRelationship(JsonNode node, Set<String> ids, Map<String, List<Map<String, Object>>> relationships) {
-        allowOnly(node, "id", "type", "from", "to", "since", "until", "scheme", "programme", "role", "attributes",
-                "sources");
+        allowOnly(node, "id", "type", "from", "to", "since", "until", "endReason", "scheme", "programme", "role",
+                "attributes", "sources");
         String id = id(node);
         if (id != null && !ids.add(id)) {
             problem("id", "duplicate relationship id '" + id + "'");
@@ -353,6 +354,11 @@ final class BundleReader {
         }
         props.put("since", since);
         props.put("until", until);
+        String endReason = text(node, "endReason", false, MAX_NAME);
+        if (endReason != null && until == null) {
+            problem("endReason", "is only for a relationship that has ended (until)");
+        }
+        props.put("endReason", endReason);
         props.put("scheme", text(node, "scheme", false, MAX_NAME));
         props.put("programme", ref(node, "programme", false, Set.of("Programme", "Agreement")));
         props.put("role", enumName(node, "role", false, ParticipationRole.values()));
@@ -677,7 +683,7 @@ final class BundleReader {
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
-        return map;
+        return Collections.unmodifiableMap(map);
     }
 
     /** Partial ISO dates (YYYY, YYYY-MM, YYYY-MM-DD) as the documents give them. */

@@ -6,23 +6,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.partnergraph.graph.GraphReady;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the curated bundles of the source documents when the graph comes up. A bundle already
- * imported with the same content is skipped, so restarts cost one lookup per bundle; a bundle
- * whose file changed in a new release is imported again (MERGE: nothing is duplicated).
+ * Records the curated bundles of the source documents in the change log at start, before the graph
+ * comes up (the projector then applies them; Neo4j need not be reachable yet). A bundle already
+ * imported with the same content is skipped, so restarts cost one lookup per bundle; a bundle whose
+ * file changed in a new release is imported again as a new change (MERGE: nothing is duplicated).
  */
 @ApplicationScoped
 class DatasetSeeder {
 
     private static final Logger LOG = Logger.getLogger(DatasetSeeder.class);
     static final String INDEX = "/dataset/bundles.txt";
+    static final String AUTHOR = "system:dataset-seed";
 
     private final DatasetService datasets;
     private final boolean seedOnStart;
@@ -32,12 +37,13 @@ class DatasetSeeder {
         this.seedOnStart = seedOnStart;
     }
 
-    void onGraphReady(@Observes GraphReady ready) {
+    /** Before GraphStartup (default priority), so the first drain at GraphReady already includes the bundles. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         if (!seedOnStart) {
             return;
         }
         for (String file : bundleFiles()) {
-            ImportReport report = datasets.importBundle(resource("/dataset/bundles/" + file), false);
+            ImportReport report = datasets.importBundle(resource("/dataset/bundles/" + file), false, null, AUTHOR);
             LOG.infof("Dataset bundle %s: %s (%d documents, %d nodes, %d relationships)", report.bundle(),
                     report.unchanged() ? "already imported" : "imported", report.documents(), report.nodes(),
                     report.relationships());

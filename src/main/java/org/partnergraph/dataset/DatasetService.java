@@ -1,44 +1,74 @@
 package org.partnergraph.dataset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.partnergraph.document.DocumentService;
+import org.partnergraph.change.ChangeKind;
+import org.partnergraph.change.ChangeLog;
+import org.partnergraph.change.Draft;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Imports dataset bundles: validate everything first (every problem reported at once), then write
- * the documents to PostgreSQL and the facts to Neo4j in one graph transaction.
+ * Imports dataset bundles as one change each: validated as a whole against the ledger (every problem
+ * reported at once), committed to the change log with its documents, then applied to the graph.
+ * A bundle sent again with the same content finds its earlier change and writes nothing.
  */
 @ApplicationScoped
 public class DatasetService {
 
-    /** Fields whose values are ids of other nodes: looked up in the graph before validation. */
-    private static final Set<String> REFERENCE_FIELDS = Set.of("parent", "region", "organization", "department",
-            "partOf", "subject", "named", "from", "to", "programme");
-
-    private final DatasetRepository repository;
-    private final DocumentService documents;
+    private final ChangeLog changeLog;
+    private final Access access;
     private final ObjectMapper json;
 
-    DatasetService(DatasetRepository repository, DocumentService documents, ObjectMapper json) {
-        this.repository = repository;
-        this.documents = documents;
+    DatasetService(ChangeLog changeLog, Access access, ObjectMapper json) {
+        this.changeLog = changeLog;
+        this.access = access;
         this.json = json;
     }
 
-    public ImportReport importBundle(String bundleJson, boolean dryRun) {
+    /** importDataset: role editor. */
+    public ImportReport importDataset(String bundleJson, boolean dryRun, String idempotencyKey) {
+        access.require(Roles.EDITOR);
+        return importBundle(bundleJson, dryRun, idempotencyKey, access.subject());
+    }
+
+    /**
+     * @param idempotencyKey null to derive one from the bundle id and content
+     * @param author         the token subject, or system:<process>
+     */
+    public ImportReport importBundle(String bundleJson, boolean dryRun, String idempotencyKey, String author) {
+        ObjectNode root = parse(bundleJson);
+        String bundleId = root.path("bundle").asText("?");
+        if (dryRun) {
+            Bundle bundle = changeLog.validate(ledger -> draft(root));
+            return ImportReport.of(bundle, true, false, null);
+        }
+        String key = idempotencyKey != null || !root.path("bundle").isTextual() ? idempotencyKey
+                : "dataset:" + bundleId + ":" + ChangeLog.sha256(bundleJson);
+        ChangeLog.Accepted accepted = changeLog.submit(new ChangeLog.Submission(ChangeKind.IMPORT_DATASET, key, root, author,
+                ledger -> draft(root)));
+        if (accepted.replayed()) {
+            int[] counts = changeLog.importCounts(accepted.change());
+            return new ImportReport(bundleId, counts[0], counts[1], counts[2], false, true, accepted.change());
+        }
+        return ImportReport.of(accepted.bundle(), false, false, accepted.change());
+    }
+
+    private static Draft draft(ObjectNode root) {
+        int nodes = BundleValidator.sectionLabels().keySet().stream().mapToInt(section -> root.path(section).size()).sum();
+        String summary = "Imported bundle " + root.path("bundle").asText("?") + ": " + root.path("documents").size()
+                + " documents, " + nodes + " nodes, " + root.path("relationships").size() + " stated relationships";
+        return new Draft(root, null, summary.length() > 500 ? summary.substring(0, 500) : summary, null, List.of(), null);
+    }
+
+    private ObjectNode parse(String bundleJson) {
         JsonNode root;
         try {
             root = json.readTree(bundleJson);
@@ -46,55 +76,9 @@ public class DatasetService {
             throw new BundleRejectedException("?", List.of(new Problem("bundle", "(json)",
                     "not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
         }
-        String checksum = checksum(bundleJson);
-        // Restarts re-offer every curated bundle: recognise an unchanged one before validating it.
-        if (!dryRun && root.path("bundle").isTextual()) {
-            Optional<ImportReport> imported = repository.imported(root.path("bundle").asText(), checksum);
-            if (imported.isPresent()) {
-                return imported.get();
-            }
+        if (root == null || !root.isObject()) {
+            throw new BundleRejectedException("?", List.of(new Problem("bundle", "(root)", "must be a JSON object")));
         }
-        Bundle bundle = BundleReader.read(root, known(root));
-        if (!dryRun) {
-            documents.upsertAll(bundle.documents());
-            repository.write(bundle, checksum);
-        }
-        return new ImportReport(bundle.id(), bundle.documents().size(), bundle.nodeCount(),
-                bundle.relationshipCount(), dryRun, false);
-    }
-
-    private BundleReader.Known known(JsonNode root) {
-        Set<String> ids = new HashSet<>();
-        Set<String> documentIds = new HashSet<>();
-        collect(root, ids, documentIds);
-        return new BundleReader.Known(repository.labelsOf(ids), documents.byIds(documentIds).keySet());
-    }
-
-    private static void collect(JsonNode node, Set<String> ids, Set<String> documentIds) {
-        node.fields().forEachRemaining(entry -> {
-            JsonNode value = entry.getValue();
-            if (REFERENCE_FIELDS.contains(entry.getKey())) {
-                if (value.isTextual()) {
-                    ids.add(value.asText());
-                } else if (value.isArray()) {
-                    value.forEach(v -> ids.add(v.asText()));
-                }
-            } else if ("document".equals(entry.getKey()) && value.isTextual()) {
-                documentIds.add(value.asText());
-            }
-        });
-        for (JsonNode child : node) {
-            if (child.isContainerNode()) {
-                collect(child, ids, documentIds);
-            }
-        }
-    }
-
-    static String checksum(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return (ObjectNode) root;
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.partnergraph.common.CodedErrors;
@@ -19,11 +20,24 @@ import org.partnergraph.organization.Organization;
 public class DepartmentApi {
 
     private final DepartmentService departments;
+    private final DepartmentWrites writes;
     private final DocumentService documents;
 
-    DepartmentApi(DepartmentService departments, DocumentService documents) {
+    DepartmentApi(DepartmentService departments, DepartmentWrites writes, DocumentService documents) {
+        this.writes = writes;
         this.departments = departments;
         this.documents = documents;
+    }
+
+    @Mutation("addDepartment")
+    @NonNull
+    @Description("Adds a department to an organisation. Validated before anything is written (BAD_USER_INPUT naming "
+            + "the field); recorded in the change log, then applied to the graph. Role editor.")
+    public DepartmentPayload addDepartment(
+            @NonNull @Description("The department.") DepartmentInput input,
+            @Description("Makes a retried request safe: the same key with the same input answers the first request's "
+                    + "change instead of writing again.") String idempotencyKey) {
+        return writes.add(input, idempotencyKey);
     }
 
     @Query("department")

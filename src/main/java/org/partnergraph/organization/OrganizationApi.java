@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -25,11 +26,25 @@ import org.partnergraph.region.Region;
 public class OrganizationApi {
 
     private final OrganizationService organizations;
+    private final OrganizationWrites writes;
     private final DocumentService documents;
 
-    OrganizationApi(OrganizationService organizations, DocumentService documents) {
+    OrganizationApi(OrganizationService organizations, OrganizationWrites writes, DocumentService documents) {
         this.organizations = organizations;
+        this.writes = writes;
         this.documents = documents;
+    }
+
+    @Mutation("upsertOrganization")
+    @NonNull
+    @Description("Creates an organisation, or updates one (fields left out keep their value). Validated before anything "
+            + "is written (BAD_USER_INPUT naming the field); recorded in the change log, then applied to the graph. "
+            + "Role editor.")
+    public OrganizationPayload upsertOrganization(
+            @NonNull @Description("The organisation.") OrganizationInput input,
+            @Description("Makes a retried request safe: the same key with the same input answers the first request's "
+                    + "change instead of writing again.") String idempotencyKey) {
+        return writes.upsert(input, idempotencyKey);
     }
 
     @Query("organization")

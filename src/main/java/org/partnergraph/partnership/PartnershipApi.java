@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.partnergraph.common.CodedErrors;
@@ -20,11 +21,35 @@ import org.partnergraph.organization.Organization;
 public class PartnershipApi {
 
     private final PartnershipService partnerships;
+    private final PartnershipWrites writes;
     private final DocumentService documents;
 
-    PartnershipApi(PartnershipService partnerships, DocumentService documents) {
+    PartnershipApi(PartnershipService partnerships, PartnershipWrites writes, DocumentService documents) {
+        this.writes = writes;
         this.partnerships = partnerships;
         this.documents = documents;
+    }
+
+    @Mutation("createPartnership")
+    @NonNull
+    @Description("Records that one organisation supports another, a department or a region. Validated before anything is "
+            + "written (unknown or wrong-kind ids, self-pairing, a duplicate active partnership, dates out of order: "
+            + "BAD_USER_INPUT naming the field); recorded in the change log, then applied to the graph. Role editor.")
+    public PartnershipPayload createPartnership(
+            @NonNull @Description("The partnership.") PartnershipInput input,
+            @Description("Makes a retried request safe: the same key with the same input answers the first request's "
+                    + "change instead of writing again.") String idempotencyKey) {
+        return writes.create(input, idempotencyKey);
+    }
+
+    @Mutation("endPartnership")
+    @NonNull
+    @Description("Ends a partnership with a date and a reason; it stays as history (until and endReason set). Role editor.")
+    public PartnershipPayload endPartnership(
+            @NonNull @Description("Which partnership, when and why.") EndPartnershipInput input,
+            @Description("Makes a retried request safe: the same key with the same input answers the first request's "
+                    + "change instead of writing again.") String idempotencyKey) {
+        return writes.end(input, idempotencyKey);
     }
 
     @Query("supportersOf")

@@ -3,6 +3,7 @@ package org.partnergraph.partnership;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,7 +42,7 @@ class PartnershipRepository {
               OPTIONAL MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a)
               WITH target, r, CASE WHEN a:Organization THEN a ELSE owner END AS supporter
               OPTIONAL MATCH (through:Entity {id: r.programme})
-              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, scheme: r.scheme,
+              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       supporter: supporter, supported: target, through: through} AS partnership
               UNION
@@ -63,7 +64,7 @@ class PartnershipRepository {
               MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(x)
               WITH DISTINCT o, r, x
               OPTIONAL MATCH (through:Entity {id: r.programme})
-              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, scheme: r.scheme,
+              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       supporter: o, supported: x, through: through} AS partnership
               UNION
@@ -128,6 +129,17 @@ class PartnershipRepository {
                    [p IN partnerships WHERE $afterId IS NULL OR p.id > $afterId][0..$limit] AS page
             """;
 
+    /** One stated partnership by its id (what createPartnership and endPartnership answer with). */
+    static final String PARTNERSHIP_BY_ID = """
+            MATCH (a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS {id: $id}]->(target)
+            OPTIONAL MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a)
+            WITH r, target, CASE WHEN a:Organization THEN a ELSE owner END AS supporter
+            OPTIONAL MATCH (through:Entity {id: r.programme})
+            RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
+                    sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
+                    supporter: supporter, supported: target, through: through} AS partnership
+            """;
+
     private final Graph graph;
 
     PartnershipRepository(Graph graph) {
@@ -137,6 +149,10 @@ class PartnershipRepository {
     List<Partnership> supportersOf(String id, int limit) {
         return graph.readList(SUPPORTERS_OF, Map.of("id", id, "limit", limit),
                 r -> Partnership.from(r.get("partnership")));
+    }
+
+    Optional<Partnership> byId(String id) {
+        return graph.readSingle(PARTNERSHIP_BY_ID, Map.of("id", id), r -> Partnership.from(r.get("partnership")));
     }
 
     /** One page per organisation id, in one round trip; organisations without partners get an empty page. */

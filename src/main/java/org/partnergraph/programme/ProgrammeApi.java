@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.partnergraph.agreement.Agreement;
@@ -22,9 +23,23 @@ import org.partnergraph.organization.Organization;
 public class ProgrammeApi {
 
     private final ProgrammeService programmes;
+    private final ProgrammeWrites writes;
 
-    ProgrammeApi(ProgrammeService programmes) {
+    ProgrammeApi(ProgrammeService programmes, ProgrammeWrites writes) {
         this.programmes = programmes;
+        this.writes = writes;
+    }
+
+    @Mutation("upsertProgramme")
+    @NonNull
+    @Description("Creates a programme, or updates one (fields left out keep their value), and adds implementers (RUNS) "
+            + "and targets (TARGETS). Validated before anything is written (negative funding, unknown or wrong-kind ids, "
+            + "over-long text: BAD_USER_INPUT naming the field); recorded in the change log, then applied. Role editor.")
+    public ProgrammePayload upsertProgramme(
+            @NonNull @Description("The programme.") ProgrammeInput input,
+            @Description("Makes a retried request safe: the same key with the same input answers the first request's "
+                    + "change instead of writing again.") String idempotencyKey) {
+        return writes.upsert(input, idempotencyKey);
     }
 
     @Query("programmes")

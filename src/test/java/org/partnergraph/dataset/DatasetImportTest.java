@@ -2,6 +2,8 @@ package org.partnergraph.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +11,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.partnergraph.change.ChangeStatus;
 import org.partnergraph.document.DocumentService;
 import org.partnergraph.graph.Graph;
 
@@ -34,16 +36,12 @@ class DatasetImportTest {
     @Inject
     Graph graph;
 
-    /** The bundles here write ids prefixed test-; other tests count the curated graph without them. */
-    @AfterEach
-    void removeTestBundles() {
-        graph.write(tx -> {
-            tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-good-' OR n.id STARTS WITH 'test-dry-' DETACH DELETE n",
-                    Map.of());
-            tx.run("MATCH (b:__Bundle) WHERE b.id IN ['test-good-bundle', 'test-dry-bundle'] DELETE b", Map.of());
-            return null;
-        });
-    }
+    static final String AUTHOR = "system:test";
+
+    /*
+     * The bundles here write ids prefixed test-, and stay: the graph must remain what the change log
+     * says (the rebuild test compares them); the golden test counts the curated graph without test- ids.
+     */
 
     int[] counts(String prefix) {
         return graph.readSingle(COUNT_TEST_GRAPH, Map.of("prefix", prefix),
@@ -53,7 +51,7 @@ class DatasetImportTest {
     @Test
     void rejectedBundleWritesNothingAnywhere() {
         BundleRejectedException rejected = assertThrows(BundleRejectedException.class,
-                () -> datasets.importBundle(DatasetSeeder.resource("/dataset/bad-bundle.json"), false));
+                () -> datasets.importBundle(DatasetSeeder.resource("/dataset/bad-bundle.json"), false, null, AUTHOR));
 
         assertEquals(11, rejected.problems().size());
         assertTrue(rejected.getMessage().contains("nothing applied"));
@@ -64,14 +62,20 @@ class DatasetImportTest {
     @Test
     void importIsIdempotent() {
         String bundle = DatasetSeeder.resource("/dataset/good-bundle.json");
-        ImportReport first = datasets.importBundle(bundle, false);
+        ImportReport first = datasets.importBundle(bundle, false, null, AUTHOR);
         int[] after = counts("test-good-");
 
-        // Same content: recognised and skipped.
-        assertTrue(datasets.importBundle(bundle, false).unchanged());
-        // Same facts, different bytes: written again through MERGE, and nothing changes.
-        ImportReport again = datasets.importBundle(bundle + "\n", false);
+        // Same content: recognised and skipped; the answer is the first import's change.
+        ImportReport same = datasets.importBundle(bundle, false, null, AUTHOR);
+        assertTrue(same.unchanged());
+        assertEquals(first.change().id(), same.change().id());
+        assertEquals(first.nodes(), same.nodes());
+        assertEquals(first.relationships(), same.relationships());
+        // Same facts, different bytes: a new change, written again through MERGE, and nothing changes.
+        ImportReport again = datasets.importBundle(bundle + "\n", false, null, AUTHOR);
         assertFalse(again.unchanged());
+        assertNotEquals(first.change().id(), again.change().id());
+        assertEquals(ChangeStatus.APPLIED, again.change().status());
         int[] afterAgain = counts("test-good-");
 
         assertEquals(8, first.nodes());
@@ -85,9 +89,10 @@ class DatasetImportTest {
     @Test
     void dryRunValidatesAndWritesNothing() {
         String bundle = DatasetSeeder.resource("/dataset/good-bundle.json").replace("test-good", "test-dry");
-        ImportReport report = datasets.importBundle(bundle, true);
+        ImportReport report = datasets.importBundle(bundle, true, null, AUTHOR);
 
         assertTrue(report.dryRun());
+        assertNull(report.change());
         assertEquals(8, report.nodes());
         assertEquals(0, counts("test-dry-")[0]);
     }
@@ -95,7 +100,7 @@ class DatasetImportTest {
     @Test
     void invalidJsonIsABadInputNotACrash() {
         BundleRejectedException rejected = assertThrows(BundleRejectedException.class,
-                () -> datasets.importBundle("{ \"bundle\": ", false));
+                () -> datasets.importBundle("{ \"bundle\": ", false, null, AUTHOR));
         assertTrue(rejected.problems().get(0).reason().contains("not valid JSON"));
     }
 }

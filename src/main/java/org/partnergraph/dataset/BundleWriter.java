@@ -1,11 +1,8 @@
 package org.partnergraph.dataset;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,30 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.partnergraph.graph.Graph;
 
 /**
- * Writes a validated bundle to Neo4j in one write transaction: all of it or none. Every statement
- * MERGEs on ids and replaces properties, so writing the same bundle twice changes nothing.
+ * Writes the effect of a validated bundle into a Neo4j write transaction (the change-log projector's).
+ * Every statement MERGEs on ids and replaces properties, so writing the same effect twice changes nothing.
  * Labels and relationship types cannot be Cypher parameters; the statements per label and type
  * are built once, from the fixed vocabularies below, never from input.
  */
 @ApplicationScoped
-class DatasetRepository {
-
-    static final String KNOWN_IDS = """
-            UNWIND $ids AS id
-            MATCH (n:Entity {id: id})
-            RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label
-            """;
-
-    static final String IMPORTED_BUNDLE = """
-            MATCH (b:__Bundle {id: $id, checksum: $checksum})
-            RETURN b.documents AS documents, b.nodes AS nodes, b.relationships AS relationships
-            """;
-
-    static final String RECORD_BUNDLE = """
-            MERGE (b:__Bundle {id: $id})
-            SET b.checksum = $checksum, b.importedAt = datetime(), b.documents = $documents, b.nodes = $nodes,
-                b.relationships = $relationships
-            """;
+public class BundleWriter {
 
     /** Derived links owned by the node at their end (a department owns its HAS_DEPARTMENT). */
     static final Set<String> OWNED_BY_TARGET = Set.of("HAS_DEPARTMENT", "OFFERS");
@@ -80,49 +60,35 @@ class DatasetRepository {
             SET r = row.props
             """.formatted(t)));
 
-    private final Graph graph;
-
-    DatasetRepository(Graph graph) {
-        this.graph = graph;
-    }
-
-    Map<String, String> labelsOf(Collection<String> ids) {
-        Map<String, String> labels = new HashMap<>();
-        if (ids.isEmpty()) {
-            return labels;
-        }
-        graph.readList(KNOWN_IDS, Map.of("ids", List.copyOf(ids)), r -> labels.put(r.get("id").asString(),
-                r.get("label").asString()));
-        return labels;
-    }
-
-    /** The report of this exact bundle content if it was imported before. */
-    Optional<ImportReport> imported(String bundleId, String checksum) {
-        return graph.readSingle(IMPORTED_BUNDLE, Map.of("id", bundleId, "checksum", checksum), r -> new ImportReport(
-                bundleId, r.get("documents").asInt(0), r.get("nodes").asInt(0), r.get("relationships").asInt(0),
-                false, true));
-    }
-
-    void write(Bundle bundle, String checksum) {
-        graph.write(tx -> {
-            bundle.nodes().forEach((label, rows) -> tx.run(UPSERT_NODES.get(label), Map.of("rows", rows)));
-            bundle.relationships().forEach((type, rows) -> {
-                List<Map<String, Object>> derived = rows.stream().filter(DatasetRepository::isDerived).toList();
-                List<Map<String, Object>> explicit = rows.stream().filter(r -> !isDerived(r)).toList();
-                if (!derived.isEmpty()) {
-                    tx.run(DROP_STALE_DERIVED.get(type), Map.of(
-                            "owners", derived.stream().map(r -> r.get("owner")).distinct().toList(),
-                            "keep", derived.stream().map(DatasetRepository::id).toList()));
-                }
-                if (!explicit.isEmpty()) {
-                    tx.run(DROP_MOVED.get(type), Map.of("rows", explicit));
-                }
-                tx.run(UPSERT_RELATIONSHIPS.get(type), Map.of("rows", rows.stream().map(DatasetRepository::wire).toList()));
-            });
-            tx.run(RECORD_BUNDLE, Map.of("id", bundle.id(), "checksum", checksum, "documents", bundle.documents().size(),
-                    "nodes", bundle.nodeCount(), "relationships", bundle.relationshipCount()));
-            return null;
+    /** Writes every node, then every relationship, of one change's effect. */
+    public void write(Graph.Tx tx, Effect effect) {
+        effect.nodes().forEach((label, rows) -> tx.run(upsertNodes(label), Map.of("rows", rows)));
+        effect.relationships().forEach((type, rows) -> {
+            List<Map<String, Object>> derived = rows.stream().filter(BundleWriter::isDerived).toList();
+            List<Map<String, Object>> explicit = rows.stream().filter(r -> !isDerived(r)).toList();
+            if (!derived.isEmpty()) {
+                tx.run(statement(DROP_STALE_DERIVED, type), Map.of(
+                        "owners", derived.stream().map(r -> r.get("owner")).distinct().toList(),
+                        "keep", derived.stream().map(BundleWriter::id).toList()));
+            }
+            if (!explicit.isEmpty()) {
+                tx.run(statement(DROP_MOVED, type), Map.of("rows", explicit.stream().map(BundleWriter::wire).toList()));
+            }
+            tx.run(statement(UPSERT_RELATIONSHIPS, type), Map.of("rows", rows.stream().map(BundleWriter::wire).toList()));
         });
+    }
+
+    /** Labels and types come from stored changes: only the fixed vocabularies are ever turned into Cypher. */
+    private static String upsertNodes(String label) {
+        return statement(UPSERT_NODES, label);
+    }
+
+    private static String statement(Map<String, String> statements, String key) {
+        String cypher = statements.get(key);
+        if (cypher == null) {
+            throw new IllegalArgumentException("Not a label or relationship type of the dataset: " + key);
+        }
+        return cypher;
     }
 
     private static boolean isDerived(Map<String, Object> row) {

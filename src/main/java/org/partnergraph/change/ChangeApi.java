@@ -1,0 +1,71 @@
+package org.partnergraph.change;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.partnergraph.common.CodedErrors;
+import org.partnergraph.document.Document;
+import org.partnergraph.document.DocumentService;
+
+@GraphQLApi
+@CodedErrors
+public class ChangeApi {
+
+    private final ChangeService changes;
+    private final DocumentService documents;
+
+    ChangeApi(ChangeService changes, DocumentService documents) {
+        this.changes = changes;
+        this.documents = documents;
+    }
+
+    @Query("changes")
+    @NonNull
+    @Description("The change log, newest first: who changed what and when, from which document. With nodeId, only the "
+            + "changes that touched that node or relationship (a partnership's id works too). Role analyst.")
+    public ChangeConnection changes(
+            @Id @Description("Only changes to this node or relationship; omit for the whole log. Unknown ids answer NOT_FOUND.") String nodeId,
+            @Description("Page size; default 20, at most 100.") Integer first,
+            @Description("Cursor of the change to continue after (pageInfo.endCursor).") String after) {
+        return changes.history(nodeId, first, after);
+    }
+
+    @Query("change")
+    @Description("One change by id (as returned by a mutation), e.g. to see a PENDING change become APPLIED; null "
+            + "when there is no such change. Role analyst.")
+    public Change change(@Id @NonNull @Description("The change's id.") String id) {
+        return changes.byId(id).orElse(null);
+    }
+
+    @Mutation("rebuildGraph")
+    @NonNull
+    @Description("Empties the graph and rebuilds it from the change log alone. Reads during the rebuild see a partial "
+            + "graph: run it in a maintenance window. Role admin.")
+    public GraphRun rebuildGraph() {
+        return changes.rebuild();
+    }
+
+    @Mutation("replayChanges")
+    @NonNull
+    @Description("Applies changes again, in order: every change after `after`, or, without it, whatever the graph does "
+            + "not have yet (e.g. after restoring a Neo4j backup). Idempotent. Role admin.")
+    public GraphRun replayChanges(
+            @Id @Description("Re-apply the changes after this one (0 for all); omit to apply only what the graph lacks.") String after) {
+        return changes.replay(after);
+    }
+
+    @Description("The source document the change cites, if any.")
+    public List<Document> document(@Source List<Change> items) {
+        Map<String, Document> byId = documents.byIds(items.stream().map(Change::documentId)
+                .filter(id -> id != null).collect(Collectors.toSet()));
+        return items.stream().map(c -> c.documentId() == null ? null : byId.get(c.documentId())).toList();
+    }
+}

@@ -1,0 +1,266 @@
+package org.partnergraph.change;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.dataset.Bundle;
+import org.partnergraph.dataset.BundleRejectedException;
+import org.partnergraph.dataset.BundleValidator;
+import org.partnergraph.dataset.Problem;
+import org.partnergraph.document.DocumentService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+
+/**
+ * Accepts writes. A write is validated against the ledger and committed to PostgreSQL as one change
+ * (the change row, the nodes it touches, the new ledger rows and any source documents) in one
+ * transaction, under a lock that orders all writes; only then is it applied to the graph, by the
+ * {@link Projector}. A write that is not committed here is refused and nothing of it exists anywhere.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    /**
+     * One write as a client asked for it.
+     *
+     * @param key    the client's idempotency key, or one derived from the content; null for none
+     * @param input  what was asked, stored for the audit trail (a mutation's input object, or a bundle)
+     * @param draft  builds the rows to write from the ledger, while the write lock is held
+     */
+    public record Submission(ChangeKind kind, String key, Object input, String author, Function<Ledger, Draft> draft) {
+    }
+
+    /**
+     * The outcome: the change (status after the projector's inline attempt) and whether this request
+     * only found the change an earlier request with the same idempotency key made.
+     */
+    public record Accepted(Change change, boolean replayed, Bundle bundle) {
+    }
+
+    private final ChangeRepository changes;
+    private final BundleValidator validator;
+    private final DocumentService documents;
+    private final Projector projector;
+    private final Records records;
+    private final ObjectMapper json;
+
+    ChangeLog(ChangeRepository changes, BundleValidator validator, DocumentService documents, Projector projector,
+            Records records, ObjectMapper json) {
+        this.changes = changes;
+        this.validator = validator;
+        this.documents = documents;
+        this.projector = projector;
+        this.records = records;
+        this.json = json;
+    }
+
+    public Accepted submit(Submission submission) {
+        if (submission.key() != null && !KEY.matcher(submission.key()).matches()) {
+            throw new BadUserInputException("idempotencyKey: 1 to 200 printable ASCII characters without spaces.");
+        }
+        String input = toJson(submission.input());
+        String inputHash = sha256(submission.kind() + "\n" + input);
+        Accepted accepted = inTransaction(c -> record(c, submission, input, inputHash));
+        if (accepted.replayed() && accepted.change().status() != ChangeStatus.PENDING) {
+            return accepted;
+        }
+        ChangeStatus status = projector.applyUpTo(accepted.change().sequence());
+        return new Accepted(withStatus(accepted.change(), status), accepted.replayed(), accepted.bundle());
+    }
+
+    /** Validates a draft as {@link #submit} would, and writes nothing (dry runs). */
+    public Bundle validate(Function<Ledger, Draft> draft) {
+        return inTransaction(c -> validated(draft.apply(ledger(c)), ledger(c)));
+    }
+
+    /** A change by id, as stored now. */
+    public Optional<Change> byId(long id) {
+        return inTransaction(c -> changes.byId(c, id));
+    }
+
+    /** Whether a change with this idempotency key exists, and which. */
+    public Optional<Change> byKey(String key) {
+        return inTransaction(c -> changes.byKey(c, key).map(ChangeRepository.Recorded::change));
+    }
+
+    /** Documents, nodes and relationships an import change wrote. */
+    public int[] importCounts(Change change) {
+        return inTransaction(c -> changes.importCounts(c, change.sequence()));
+    }
+
+    private Accepted record(Connection c, Submission submission, String input, String inputHash) throws SQLException {
+        changes.lock(c, ChangeRepository.WRITE_LOCK);
+        if (submission.key() != null) {
+            Optional<ChangeRepository.Recorded> earlier = changes.byKey(c, submission.key());
+            if (earlier.isPresent()) {
+                if (!earlier.get().inputHash().equals(inputHash)) {
+                    throw new BadUserInputException("idempotencyKey: already used by change " + earlier.get().change().id()
+                            + " for a different write; use a new key for a new write.");
+                }
+                return new Accepted(earlier.get().change(), true, null);
+            }
+        }
+        Ledger ledger = ledger(c);
+        Draft draft = submission.draft().apply(ledger);
+        Bundle bundle = validated(draft, ledger);
+
+        long id = changes.nextId(c);
+        changes.insert(c, id, submission.key(), submission.kind(), submission.author(), draft.documentId(),
+                draft.targetId(), draft.summary(), input, inputHash, toJson(bundle.effect()));
+        changes.insertSubjects(c, id, subjects(draft.bundle()));
+        changes.upsertNodes(c, id, ledgerNodes(draft.bundle()));
+        changes.upsertRelationships(c, id, ledgerRelationships(draft.bundle()));
+        if (!bundle.documents().isEmpty()) {
+            documents.upsertAll(bundle.documents());
+        }
+        return new Accepted(changes.byId(c, id).orElseThrow(), false, bundle);
+    }
+
+    private Bundle validated(Draft draft, Ledger ledger) {
+        List<Problem> problems = new ArrayList<>(draft.problems());
+        Bundle bundle = null;
+        try {
+            bundle = validator.validate(draft.bundle(), ledger::labelsOf);
+        } catch (BundleRejectedException e) {
+            problems.addAll(e.problems());
+        }
+        if (problems.isEmpty()) {
+            return bundle;
+        }
+        if (draft.fieldName() == null) {
+            throw new BundleRejectedException(draft.bundle().path("bundle").asText("?"), problems);
+        }
+        // One-row bundles built from a mutation: name the client's fields, not the bundle's.
+        Set<String> messages = new LinkedHashSet<>();
+        for (Problem problem : problems) {
+            messages.add(draft.fieldName().apply(problem.field()) + ": " + problem.reason());
+        }
+        throw new BadUserInputException("Invalid input, nothing written: " + String.join("; ", messages) + ".");
+    }
+
+    private static Set<String> subjects(JsonNode bundle) {
+        Set<String> ids = new LinkedHashSet<>();
+        BundleValidator.sectionLabels().keySet().forEach(section -> bundle.path(section).forEach(row -> ids.add(row.path("id").asText())));
+        bundle.path("relationships").forEach(row -> {
+            ids.add(row.path("id").asText());
+            // The history of a node includes the relationships stated about it.
+            ids.add(row.path("from").asText());
+            ids.add(row.path("to").asText());
+        });
+        return ids;
+    }
+
+    private static List<String[]> ledgerNodes(JsonNode bundle) {
+        List<String[]> rows = new ArrayList<>();
+        BundleValidator.sectionLabels().forEach((section, label) -> bundle.path(section)
+                .forEach(row -> rows.add(new String[] { row.path("id").asText(), label, row.toString() })));
+        return rows;
+    }
+
+    private static List<Ledger.Relationship> ledgerRelationships(JsonNode bundle) {
+        List<Ledger.Relationship> rows = new ArrayList<>();
+        bundle.path("relationships").forEach(row -> rows.add(new Ledger.Relationship(row.path("id").asText(),
+                row.path("type").asText(), row.path("from").asText(), row.path("to").asText(),
+                row.path("since").asText(null), row.path("until").asText(null), (ObjectNode) row)));
+        return rows;
+    }
+
+    private Ledger ledger(Connection c) {
+        return new Ledger() {
+            @Override
+            public Map<String, String> labelsOf(Collection<String> ids) {
+                return sql(() -> changes.labelsOf(c, ids));
+            }
+
+            @Override
+            public Optional<ObjectNode> node(String id) {
+                return sql(() -> changes.nodeRow(c, id)).map(row -> (ObjectNode) parse(row));
+            }
+
+            @Override
+            public Optional<Relationship> relationship(String id) {
+                return sql(() -> changes.relationships(c, ChangeRepository.RELATIONSHIP, id)).stream()
+                        .map(ChangeLog.this::relationshipOf).findFirst();
+            }
+
+            @Override
+            public List<Relationship> between(String type, String fromId, String toId) {
+                return sql(() -> changes.relationships(c, ChangeRepository.RELATIONSHIPS_BETWEEN, type, fromId, toId))
+                        .stream().map(ChangeLog.this::relationshipOf).collect(Collectors.toList());
+            }
+        };
+    }
+
+    private Ledger.Relationship relationshipOf(String[] r) {
+        return new Ledger.Relationship(r[0], r[1], r[2], r[3], r[4], r[5], (ObjectNode) parse(r[6]));
+    }
+
+    private static Change withStatus(Change c, ChangeStatus status) {
+        return new Change(c.id(), c.kind(), status, c.author(), c.createdAt(), c.appliedAt(), c.summary(), c.targetId(),
+                c.error(), c.documentId());
+    }
+
+    interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T inTransaction(Records.Work<T> work) {
+        return records.transaction(work);
+    }
+
+    private static <T> T sql(SqlCall<T> call) {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable ledger row", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value instanceof String text ? json.readTree(text).toString() : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new BadUserInputException("Not valid JSON: line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ".");
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.partnergraph.change;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.Cursor;
+import org.partnergraph.common.NotFoundException;
+import org.partnergraph.common.Page;
+import org.partnergraph.common.PageRequest;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
+
+/** The change log as clients see it: history (analysts and above) and the admin's rebuild and replay. */
+@ApplicationScoped
+public class ChangeService {
+
+    /** Changes page by id, newest first. */
+    static final String SORT = "LOG";
+
+    private final ChangeRepository changes;
+    private final Projector projector;
+    private final Records records;
+    private final Access access;
+
+    ChangeService(ChangeRepository changes, Projector projector, Records records, Access access) {
+        this.changes = changes;
+        this.projector = projector;
+        this.records = records;
+        this.access = access;
+    }
+
+    public ChangeConnection history(String nodeId, Integer first, String after) {
+        access.require(Roles.ANALYST);
+        PageRequest request = PageRequest.of(first, after, SORT);
+        long before = request.after() == null ? Long.MAX_VALUE : changeId("after", request.after().id());
+        Page<Change> page = records.transaction(c -> {
+            if (nodeId != null && !changes.known(c, nodeId)) {
+                throw new NotFoundException("nodeId: no node or relationship has the id '" + nodeId + "'.");
+            }
+            List<Change> rows = changes.page(c, nodeId, before, request.first() + 1);
+            return new Page<>(rows, changes.count(c, nodeId), request);
+        });
+        return ChangeConnection.of(page);
+    }
+
+    public Optional<Change> byId(String id) {
+        access.require(Roles.ANALYST);
+        long changeId = changeId("id", id);
+        return records.transaction(c -> changes.byId(c, changeId));
+    }
+
+    public GraphRun rebuild() {
+        access.require(Roles.ADMIN);
+        return GraphRun.of(projector.rebuild());
+    }
+
+    public GraphRun replay(String after) {
+        access.require(Roles.ADMIN);
+        Long from = after == null ? null : changeId("after", after);
+        if (from != null) {
+            long last = records.transaction(changes::lag).lastChange();
+            if (from < 0 || from > last) {
+                throw new BadUserInputException("after: must be a change id from 0 to " + last + " (got " + after + ").");
+            }
+        }
+        return GraphRun.of(projector.replay(from));
+    }
+
+    static String cursor(Change change) {
+        return Cursor.of(SORT, change.id(), change.id()).encode();
+    }
+
+    private static long changeId(String field, String id) {
+        try {
+            long value = Long.parseLong(id);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new BadUserInputException(field + ": '" + id + "' is not a change id (0, 1, 2 …).");
+    }
+}

@@ -1,0 +1,122 @@
+package org.partnergraph.change;
+
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import org.partnergraph.dataset.BundleValidator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the one-row bundles mutations are validated and recorded as: a mutation is held to exactly
+ * the rules of a curated bundle (ids, lengths, kinds, dates, references, sources, personal data).
+ */
+public final class Drafts {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern SOURCE_FIELD = Pattern.compile("sources(\\[\\d+])?(\\.(document|quote|implied))?");
+
+    private Drafts() {
+    }
+
+    /** A bundle with every section empty but {@code section}, which holds {@code row}. */
+    public static ObjectNode bundle(String name, String section, ObjectNode row) {
+        ObjectNode bundle = JSON.objectNode();
+        bundle.put("bundle", name);
+        bundle.putArray("documents");
+        BundleValidator.sectionLabels().keySet().forEach(bundle::putArray);
+        bundle.putArray("relationships");
+        ((ArrayNode) bundle.get(section)).add(row);
+        return bundle;
+    }
+
+    /** Adds {@code row} to another section of a bundle made by {@link #bundle}. */
+    public static void add(ObjectNode bundle, String section, ObjectNode row) {
+        ((ArrayNode) bundle.get(section)).add(row);
+    }
+
+    public static ObjectNode row() {
+        return JSON.objectNode();
+    }
+
+    /** Sets a text field when given; an absent value keeps what the row has. */
+    public static void put(ObjectNode row, String field, String value) {
+        if (value != null) {
+            row.put(field, value);
+        }
+    }
+
+    public static void put(ObjectNode row, String field, Number value) {
+        if (value instanceof Integer i) {
+            row.put(field, i);
+        } else if (value != null) {
+            row.put(field, value.doubleValue());
+        }
+    }
+
+    public static void put(ObjectNode row, String field, java.util.List<String> values) {
+        if (values != null) {
+            ArrayNode array = row.putArray(field);
+            values.forEach(array::add);
+        }
+    }
+
+    /** Appends the source to the row's sources (an update keeps the sources the fact already has). */
+    public static void cite(ObjectNode row, SourceInput source) {
+        if (!row.has("sources") || !row.get("sources").isArray()) {
+            row.putArray("sources");
+        }
+        if (source == null) {
+            return;
+        }
+        for (JsonNode existing : row.get("sources")) {
+            if (existing.path("document").asText("").equals(source.documentId)
+                    && existing.path("quote").asText("").equals(source.quote)) {
+                return;
+            }
+        }
+        ObjectNode citation = ((ArrayNode) row.get("sources")).addObject();
+        citation.put("document", source.documentId);
+        citation.put("quote", source.quote);
+        if (Boolean.TRUE.equals(source.implied)) {
+            citation.put("implied", true);
+        }
+    }
+
+    /** A new id: the prefix and 12 random hex digits (ids are slugs; see the dataset README). */
+    public static String newId(String prefix) {
+        byte[] bytes = new byte[6];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return prefix + "-" + HexFormat.of().formatHex(bytes);
+    }
+
+    public static String text(JsonNode row, String field) {
+        return row.path(field).asText(null);
+    }
+
+    /**
+     * Maps the bundle's field names to the client's: {@code fields} for the mutation's own (region →
+     * input.regionId), and the source fields every mutation shares (sources[1].quote → input.source.quote).
+     */
+    public static UnaryOperator<String> fieldNames(String prefix, String... pairs) {
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            names.put(pairs[i], pairs[i + 1]);
+        }
+        return field -> {
+            var source = SOURCE_FIELD.matcher(field);
+            if (source.matches()) {
+                String part = source.group(3);
+                return prefix + "source" + (part == null ? "" : "." + ("document".equals(part) ? "documentId" : part));
+            }
+            return prefix + names.getOrDefault(field, field);
+        };
+    }
+}

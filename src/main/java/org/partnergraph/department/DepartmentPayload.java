@@ -1,0 +1,13 @@
+package org.partnergraph.department;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.partnergraph.change.Change;
+
+@Type("DepartmentPayload")
+@Description("The result of addDepartment.")
+public record DepartmentPayload(
+        @NonNull @Description("The change that recorded the write; APPLIED, or PENDING while the graph catches up.") Change change,
+        @Description("The department as the graph has it now; null while the change is PENDING.") Department department) {
+}

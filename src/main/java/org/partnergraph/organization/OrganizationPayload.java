@@ -1,0 +1,13 @@
+package org.partnergraph.organization;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.partnergraph.change.Change;
+
+@Type("OrganizationPayload")
+@Description("The result of upsertOrganization.")
+public record OrganizationPayload(
+        @NonNull @Description("The change that recorded the write; APPLIED, or PENDING while the graph catches up.") Change change,
+        @Description("The organisation as the graph has it now; null while the change is PENDING.") Organization organization) {
+}

@@ -1,0 +1,81 @@
+package org.partnergraph.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnergraph.change.ChangeKind;
+import org.partnergraph.change.ChangeLog;
+import org.partnergraph.change.ChangeStatus;
+import org.partnergraph.change.Draft;
+import org.partnergraph.change.Drafts;
+import org.partnergraph.change.Ledger;
+import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.dataset.Problem;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Editors' writes to organisations, through the change log. */
+@ApplicationScoped
+public class OrganizationWrites {
+
+    static final String LABEL = "Organization";
+
+    private final ChangeLog changeLog;
+    private final OrganizationService organizations;
+    private final Access access;
+
+    OrganizationWrites(ChangeLog changeLog, OrganizationService organizations, Access access) {
+        this.changeLog = changeLog;
+        this.organizations = organizations;
+        this.access = access;
+    }
+
+    public OrganizationPayload upsert(OrganizationInput input, String idempotencyKey) {
+        access.require(Roles.EDITOR);
+        if (input == null) {
+            throw new BadUserInputException("input: is required.");
+        }
+        ChangeLog.Accepted accepted = changeLog.submit(new ChangeLog.Submission(ChangeKind.UPSERT_ORGANIZATION,
+                idempotencyKey, input, access.subject(), ledger -> draft(input, ledger)));
+        Organization organization = accepted.change().status() == ChangeStatus.APPLIED
+                ? organizations.byId(accepted.change().targetId()).orElse(null)
+                : null;
+        return new OrganizationPayload(accepted.change(), organization);
+    }
+
+    private static Draft draft(OrganizationInput input, Ledger ledger) {
+        List<Problem> problems = new ArrayList<>();
+        String id = input.id != null ? input.id : Drafts.newId("org");
+        Optional<ObjectNode> existing = Optional.empty();
+        if (input.id != null) {
+            String label = ledger.labelsOf(List.of(input.id)).get(input.id);
+            if (label != null && !label.equals(LABEL)) {
+                problems.add(new Problem("input", "id", "'" + input.id + "' is a " + label + ", not an organisation"));
+            } else {
+                existing = ledger.node(input.id);
+            }
+        }
+        if (id.equals(input.parentId)) {
+            problems.add(new Problem("input", "parent", "an organisation cannot be its own parent"));
+        }
+        ObjectNode row = existing.map(ObjectNode::deepCopy).orElseGet(Drafts::row);
+        row.put("id", id);
+        Drafts.put(row, "name", input.name);
+        Drafts.put(row, "kind", input.kind == null ? null : input.kind.name());
+        Drafts.put(row, "shortNames", input.shortNames);
+        Drafts.put(row, "nameEn", input.nameEn);
+        Drafts.put(row, "region", input.regionId);
+        Drafts.put(row, "parent", input.parentId);
+        Drafts.cite(row, input.source);
+        String summary = (existing.isPresent() ? "Updated" : "Created") + " organisation " + id + " ("
+                + Drafts.text(row, "name") + ")";
+        return new Draft(Drafts.bundle("upsert-organization", "organizations", row), id, summary,
+                input.source == null ? null : input.source.documentId, problems,
+                Drafts.fieldNames("input.", "region", "regionId", "parent", "parentId"));
+    }
+}

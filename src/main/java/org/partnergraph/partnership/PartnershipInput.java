@@ -1,0 +1,45 @@
+package org.partnergraph.partnership;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.partnergraph.change.SourceInput;
+
+/** A class rather than a record: see ProgrammeFilter (smallrye-graphql#753). */
+@Input("PartnershipInput")
+@Description("A partnership to record: who supports whom, how, since when, and which document says so.")
+public class PartnershipInput {
+
+    @NonNull
+    @Description("PAIRED_WITH (organisation → organisation), SUPPORTS (organisation → department, organisation or "
+            + "region) or CO_BUILDS (organisation, department or major on both ends). PROGRAMME partnerships come from "
+            + "programmes (upsertProgramme), not from here.")
+    public PartnershipKind kind;
+
+    @Id
+    @NonNull
+    @Description("Who gives the support.")
+    public String supporterId;
+
+    @Id
+    @NonNull
+    @Description("Who receives it. An active partnership of the same kind between the same two is refused.")
+    public String supportedId;
+
+    @Description("Since when: YYYY, YYYY-MM or YYYY-MM-DD.")
+    public String since;
+
+    @Description("Until when, if it already has an end; not before since.")
+    public String until;
+
+    @Description("The scheme it belongs to, in the documents' words (e.g. 以校包系), at most 200 characters.")
+    public String scheme;
+
+    @Id
+    @Description("The programme or agreement it runs through or under.")
+    public String programmeId;
+
+    @Description("The document that says so (required).")
+    public SourceInput source;
+}

@@ -1,0 +1,13 @@
+package org.partnergraph.partnership;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.partnergraph.change.Change;
+
+@Type("PartnershipPayload")
+@Description("The result of createPartnership or endPartnership.")
+public record PartnershipPayload(
+        @NonNull @Description("The change that recorded the write; APPLIED, or PENDING while the graph catches up.") Change change,
+        @Description("The partnership as the graph has it now; null while the change is PENDING.") Partnership partnership) {
+}

@@ -1,0 +1,126 @@
+package org.partnergraph.partnership;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnergraph.change.ChangeKind;
+import org.partnergraph.change.ChangeLog;
+import org.partnergraph.change.ChangeStatus;
+import org.partnergraph.change.Draft;
+import org.partnergraph.change.Drafts;
+import org.partnergraph.change.Ledger;
+import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.dataset.Problem;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Editors' writes to partnerships, through the change log. Partnerships are ended, never deleted. */
+@ApplicationScoped
+public class PartnershipWrites {
+
+    /** The kinds stated as relationships; PROGRAMME partnerships are derived from programmes. */
+    static final Set<PartnershipKind> STATED = Set.of(PartnershipKind.PAIRED_WITH, PartnershipKind.SUPPORTS,
+            PartnershipKind.CO_BUILDS);
+
+    private final ChangeLog changeLog;
+    private final PartnershipRepository partnerships;
+    private final Access access;
+
+    PartnershipWrites(ChangeLog changeLog, PartnershipRepository partnerships, Access access) {
+        this.changeLog = changeLog;
+        this.partnerships = partnerships;
+        this.access = access;
+    }
+
+    public PartnershipPayload create(PartnershipInput input, String idempotencyKey) {
+        access.require(Roles.EDITOR);
+        if (input == null) {
+            throw new BadUserInputException("input: is required.");
+        }
+        return payload(changeLog.submit(new ChangeLog.Submission(ChangeKind.CREATE_PARTNERSHIP, idempotencyKey, input,
+                access.subject(), ledger -> createDraft(input, ledger))));
+    }
+
+    public PartnershipPayload end(EndPartnershipInput input, String idempotencyKey) {
+        access.require(Roles.EDITOR);
+        if (input == null) {
+            throw new BadUserInputException("input: is required.");
+        }
+        return payload(changeLog.submit(new ChangeLog.Submission(ChangeKind.END_PARTNERSHIP, idempotencyKey, input,
+                access.subject(), ledger -> endDraft(input, ledger))));
+    }
+
+    private PartnershipPayload payload(ChangeLog.Accepted accepted) {
+        Partnership partnership = accepted.change().status() == ChangeStatus.APPLIED
+                ? partnerships.byId(accepted.change().targetId()).orElse(null)
+                : null;
+        return new PartnershipPayload(accepted.change(), partnership);
+    }
+
+    private static Draft createDraft(PartnershipInput input, Ledger ledger) {
+        List<Problem> problems = new ArrayList<>();
+        if (!STATED.contains(input.kind)) {
+            problems.add(new Problem("input", "type", "must be one of " + STATED + "; PROGRAMME partnerships come from "
+                    + "programmes (upsertProgramme)"));
+        } else if (input.until == null) {
+            for (Ledger.Relationship existing : ledger.between(input.kind.name(), input.supporterId, input.supportedId)) {
+                if (existing.active()) {
+                    problems.add(new Problem("input", "to", "an active " + input.kind + " partnership from '"
+                            + input.supporterId + "' to '" + input.supportedId + "' already exists (" + existing.id()
+                            + "); end it first"));
+                }
+            }
+        }
+        String id = Drafts.newId("rel-" + (input.kind == null ? "partnership" : input.kind.name().toLowerCase().replace('_', '-')));
+        ObjectNode row = Drafts.row();
+        row.put("id", id);
+        Drafts.put(row, "type", STATED.contains(input.kind) ? input.kind.name() : null);
+        Drafts.put(row, "from", input.supporterId);
+        Drafts.put(row, "to", input.supportedId);
+        Drafts.put(row, "since", input.since);
+        Drafts.put(row, "until", input.until);
+        Drafts.put(row, "scheme", input.scheme);
+        Drafts.put(row, "programme", input.programmeId);
+        Drafts.cite(row, input.source);
+        String summary = "Created " + input.kind + " partnership " + id + ": " + input.supporterId + " → " + input.supportedId
+                + (input.since == null ? "" : " since " + input.since);
+        return new Draft(relationshipBundle("create-partnership", row), id, summary,
+                input.source == null ? null : input.source.documentId, problems, Drafts.fieldNames("input.",
+                        "type", "kind", "from", "supporterId", "to", "supportedId", "programme", "programmeId"));
+    }
+
+    private static Draft endDraft(EndPartnershipInput input, Ledger ledger) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Ledger.Relationship> found = ledger.relationship(input.id)
+                .filter(r -> STATED.stream().anyMatch(kind -> kind.name().equals(r.type())));
+        if (found.isEmpty()) {
+            // Nothing to build a row from: report alone rather than a cascade about the missing row.
+            throw new BadUserInputException("Invalid input, nothing written: input.id: no PAIRED_WITH, SUPPORTS or "
+                    + "CO_BUILDS partnership has the id '" + input.id + "'.");
+        }
+        Ledger.Relationship partnership = found.get();
+        if (!partnership.active()) {
+            problems.add(new Problem("input", "id", "'" + input.id + "' already ended (" + partnership.until() + ")"));
+        }
+        ObjectNode row = partnership.row().deepCopy();
+        row.put("until", input.until);
+        row.put("endReason", input.reason);
+        Drafts.cite(row, input.source);
+        String summary = "Ended " + partnership.type() + " partnership " + input.id + " (" + partnership.fromId() + " → "
+                + partnership.toId() + ") in " + input.until + ": " + input.reason;
+        return new Draft(relationshipBundle("end-partnership", row), input.id,
+                summary.length() > 500 ? summary.substring(0, 500) : summary,
+                input.source == null ? null : input.source.documentId, problems,
+                Drafts.fieldNames("input.", "endReason", "reason"));
+    }
+
+    private static ObjectNode relationshipBundle(String name, ObjectNode row) {
+        return Drafts.bundle(name, "relationships", row);
+    }
+}

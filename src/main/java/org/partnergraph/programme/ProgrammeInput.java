@@ -1,0 +1,63 @@
+package org.partnergraph.programme;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.partnergraph.change.SourceInput;
+
+/** A class rather than a record: see ProgrammeFilter (smallrye-graphql#753). */
+@Input("ProgrammeInput")
+@Description("A programme to create or update. Fields left out keep their current value on an update; implementers "
+        + "and targets given are added to those it has.")
+public class ProgrammeInput {
+
+    @Id
+    @Description("The programme to update, or the id for a new one (lowercase slug, e.g. prog-2025-kashgar-training); "
+            + "omit to create one with a generated id.")
+    public String id;
+
+    @Description("Its name, at most 200 characters. Required for a new programme.")
+    public String name;
+
+    @Description("What it is for. Required for a new programme.")
+    public ProgrammeCategory category;
+
+    @Description("How it is delivered. Required for a new programme.")
+    public ProgrammeMode mode;
+
+    @Description("The documents' own words for the mode, at most 40 characters.")
+    public String modeLabel;
+
+    @Description("The year it runs, 1949 to 2100.")
+    public Integer year;
+
+    @Description("Funding in 万元; not negative.")
+    public Double fundingWan;
+
+    @Description("Self-raised funding in 万元 (自筹); not negative.")
+    public Double selfFundedWan;
+
+    @Description("Number of participants; not negative.")
+    public Integer participants;
+
+    @Description("How long it runs, in the documents' words (e.g. 15天), at most 40 characters.")
+    public String duration;
+
+    @Id
+    @Description("The programme (table or group) it is a row or part of.")
+    public String partOfId;
+
+    @Id
+    @Description("Organisations that run it (RUNS); added to those it has.")
+    public List<@NonNull String> implementerIds;
+
+    @Id
+    @Description("Regions, organisations or departments it targets (TARGETS); added to those it has.")
+    public List<@NonNull String> targetIds;
+
+    @Description("The document that says so. Required for a new programme and for new implementers or targets.")
+    public SourceInput source;
+}

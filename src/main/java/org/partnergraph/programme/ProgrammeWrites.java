@@ -1,0 +1,111 @@
+package org.partnergraph.programme;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnergraph.change.ChangeKind;
+import org.partnergraph.change.ChangeLog;
+import org.partnergraph.change.ChangeStatus;
+import org.partnergraph.change.Draft;
+import org.partnergraph.change.Drafts;
+import org.partnergraph.change.Ledger;
+import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.dataset.Problem;
+import org.partnergraph.node.NodeService;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Editors' writes to programmes, through the change log. */
+@ApplicationScoped
+public class ProgrammeWrites {
+
+    static final String LABEL = "Programme";
+
+    private final ChangeLog changeLog;
+    private final NodeService nodes;
+    private final Access access;
+
+    ProgrammeWrites(ChangeLog changeLog, NodeService nodes, Access access) {
+        this.changeLog = changeLog;
+        this.nodes = nodes;
+        this.access = access;
+    }
+
+    public ProgrammePayload upsert(ProgrammeInput input, String idempotencyKey) {
+        access.require(Roles.EDITOR);
+        if (input == null) {
+            throw new BadUserInputException("input: is required.");
+        }
+        ChangeLog.Accepted accepted = changeLog.submit(new ChangeLog.Submission(ChangeKind.UPSERT_PROGRAMME,
+                idempotencyKey, input, access.subject(), ledger -> draft(input, ledger)));
+        Programme programme = accepted.change().status() == ChangeStatus.APPLIED
+                ? nodes.byId(accepted.change().targetId()).filter(Programme.class::isInstance).map(Programme.class::cast)
+                        .orElse(null)
+                : null;
+        return new ProgrammePayload(accepted.change(), programme);
+    }
+
+    private static Draft draft(ProgrammeInput input, Ledger ledger) {
+        List<Problem> problems = new ArrayList<>();
+        String id = input.id != null ? input.id : Drafts.newId("prog");
+        Optional<ObjectNode> existing = Optional.empty();
+        if (input.id != null) {
+            String label = ledger.labelsOf(List.of(input.id)).get(input.id);
+            if (label != null && !label.equals(LABEL)) {
+                problems.add(new Problem("input", "id", "'" + input.id + "' is a " + label + ", not a programme"));
+            } else {
+                existing = ledger.node(input.id);
+            }
+        }
+        ObjectNode row = existing.map(ObjectNode::deepCopy).orElseGet(Drafts::row);
+        row.put("id", id);
+        Drafts.put(row, "name", input.name);
+        Drafts.put(row, "category", input.category == null ? null : input.category.name());
+        Drafts.put(row, "mode", input.mode == null ? null : input.mode.name());
+        Drafts.put(row, "modeLabel", input.modeLabel);
+        Drafts.put(row, "year", input.year);
+        Drafts.put(row, "fundingWan", input.fundingWan);
+        Drafts.put(row, "selfFundedWan", input.selfFundedWan);
+        Drafts.put(row, "participants", input.participants);
+        Drafts.put(row, "duration", input.duration);
+        Drafts.put(row, "partOf", input.partOfId);
+        Drafts.cite(row, input.source);
+        ObjectNode bundle = Drafts.bundle("upsert-programme", "programmes", row);
+        link(bundle, ledger, input, "RUNS", input.implementerIds, true, id);
+        link(bundle, ledger, input, "TARGETS", input.targetIds, false, id);
+        String summary = (existing.isPresent() ? "Updated" : "Created") + " programme " + id + " ("
+                + Drafts.text(row, "name") + ")";
+        return new Draft(bundle, id, summary.length() > 500 ? summary.substring(0, 500) : summary,
+                input.source == null ? null : input.source.documentId, problems,
+                Drafts.fieldNames("input.", "partOf", "partOfId", "from", "implementerIds", "to", "targetIds"));
+    }
+
+    /**
+     * RUNS (implementer → programme) or TARGETS (programme → target) links. Their ids are derived from the
+     * ends, so naming the same implementer twice, or again in a later update, adds a source, not a link.
+     */
+    private static void link(ObjectNode bundle, Ledger ledger, ProgrammeInput input, String type, List<String> others,
+            boolean incoming, String programmeId) {
+        if (others == null) {
+            return;
+        }
+        for (String other : others.stream().distinct().toList()) {
+            String from = incoming ? other : programmeId;
+            String to = incoming ? programmeId : other;
+            String id = "rel-" + type.toLowerCase().replace('_', '-') + "-" + ChangeLog.sha256(from + "|" + type + "|" + to)
+                    .substring(0, 16);
+            ObjectNode row = ledger.relationship(id).map(r -> r.row().deepCopy()).orElseGet(Drafts::row);
+            row.put("id", id);
+            row.put("type", type);
+            row.put("from", from);
+            row.put("to", to);
+            Drafts.cite(row, input.source);
+            Drafts.add(bundle, "relationships", row);
+        }
+    }
+}
