@@ -1,7 +1,9 @@
 package org.partnergraph.change;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
@@ -90,11 +92,38 @@ public final class Drafts {
         }
     }
 
-    /** A new id: the prefix and 12 random hex digits (ids are slugs; see the dataset README). */
+    /**
+     * Letters only: ids are slugs (see the dataset README), and a run of seven digits in any value is
+     * refused as a possible phone number, which random hex would produce now and then.
+     */
+    private static final String LETTERS = "abcdefghjkmnpqrstuvwxyz";
+
+    /** A new id: the prefix and 12 random letters (about 54 bits). */
     public static String newId(String prefix) {
-        byte[] bytes = new byte[6];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return prefix + "-" + HexFormat.of().formatHex(bytes);
+        StringBuilder id = new StringBuilder(prefix).append('-');
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 12; i++) {
+            id.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+        }
+        return id.toString();
+    }
+
+    /** An id derived from a key (the same key, the same id): the prefix and 12 letters of the key's digest. */
+    public static String derivedId(String prefix, String key) {
+        byte[] digest = sha256(key);
+        StringBuilder id = new StringBuilder(prefix).append('-');
+        for (int i = 0; i < 12; i++) {
+            id.append(LETTERS.charAt((digest[i] & 0xff) % LETTERS.length()));
+        }
+        return id.toString();
+    }
+
+    private static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String text(JsonNode row, String field) {

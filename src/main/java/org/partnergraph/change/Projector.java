@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.neo4j.driver.exceptions.ClientException;
+import org.partnergraph.common.RecordsUnavailableException;
 import org.partnergraph.dataset.Effect;
 import org.partnergraph.graph.GraphReady;
 
@@ -291,8 +292,9 @@ public class Projector {
             } else {
                 refreshLag();
             }
-            long waitMillis = graphReachable ? config.pollInterval().toMillis()
-                    : Math.max(1, Duration.between(Instant.now(), nextAttempt).toMillis());
+            long waitMillis = Instant.now().isBefore(nextAttempt)
+                    ? Math.max(1, Duration.between(Instant.now(), nextAttempt).toMillis())
+                    : config.pollInterval().toMillis();
             synchronized (signal) {
                 try {
                     if (!woken) {
@@ -323,12 +325,21 @@ public class Projector {
         nextAttempt = Instant.MIN;
     }
 
+    /**
+     * Backs off after a failed attempt. Only a graph failure marks the graph unreachable (so writes
+     * answer PENDING at once instead of waiting for it); a change log that cannot be read only delays
+     * the next background attempt, since a write that reaches the projector has just used it.
+     */
     private synchronized void failed(RuntimeException e) {
-        if (graphReachable) {
-            LOG.warnf("Cannot apply changes to the graph (%s); they stay PENDING and are retried with backoff",
-                    e.getMessage());
+        if (e instanceof RecordsUnavailableException) {
+            LOG.debugf("Cannot read the change log to apply it: %s", e.getMessage());
+        } else {
+            if (graphReachable) {
+                LOG.warnf("Cannot apply changes to the graph (%s); they stay PENDING and are retried with backoff",
+                        e.getMessage());
+            }
+            graphReachable = false;
         }
-        graphReachable = false;
         nextAttempt = Instant.now().plus(backoff);
         Duration doubled = backoff.multipliedBy(2);
         backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;

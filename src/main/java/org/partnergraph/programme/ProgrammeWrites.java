@@ -97,8 +97,7 @@ public class ProgrammeWrites {
         for (String other : others.stream().distinct().toList()) {
             String from = incoming ? other : programmeId;
             String to = incoming ? programmeId : other;
-            String id = "rel-" + type.toLowerCase().replace('_', '-') + "-" + ChangeLog.sha256(from + "|" + type + "|" + to)
-                    .substring(0, 16);
+            String id = Drafts.derivedId("rel-" + type.toLowerCase().replace('_', '-'), from + "|" + type + "|" + to);
             ObjectNode row = ledger.relationship(id).map(r -> r.row().deepCopy()).orElseGet(Drafts::row);
             row.put("id", id);
             row.put("type", type);

@@ -49,38 +49,45 @@ class DatasetGoldenTest {
     static final String D2024 = "doc-2024-news-vocational-alliances";
 
     /*
-     * Other test classes import small bundles of their own (ids test-…) into the same graph during the
-     * run, so the dataset is counted without them: a node is test data when its id starts with test-,
-     * a relationship when its own id or either end's id does. Internal nodes (__Bundle, __Migration)
-     * are not part of the dataset and graphStats leaves them out too.
+     * Other test classes import small bundles and make writes of their own into the same graph during
+     * the run, so the dataset is counted without them: a node is test data when its id starts with
+     * test- or only test documents (doc-test-…) cite it (writes with generated ids), a relationship when
+     * it or either end is. Internal nodes (__Projection, __Migration) are not part of the dataset and
+     * graphStats leaves them out too.
      */
+    static final String TEST_DATA = """
+            (coalesce(%1$s.id, '') STARTS WITH 'test-'
+             OR (size(coalesce(%1$s.sources, [])) > 0 AND all(s IN %1$s.sources WHERE s STARTS WITH 'doc-test-')))""";
+
+    static final String TEST_NODE = TEST_DATA.formatted("n");
+
+    static final String TEST_RELATIONSHIP = "(" + TEST_DATA.formatted("r") + " OR " + TEST_DATA.formatted("a") + " OR "
+            + TEST_DATA.formatted("b") + ")";
     static final String DATASET_LABEL_COUNTS = """
             MATCH (n)
-            WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') AND NOT coalesce(n.id, '') STARTS WITH 'test-'
+            WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') AND NOT %s
             UNWIND labels(n) AS label
             RETURN label AS name, count(*) AS count
-            """;
+            """.formatted(TEST_NODE);
 
     static final String DATASET_TYPE_COUNTS = """
             MATCH (a)-[r]->(b)
-            WHERE NOT (coalesce(r.id, '') STARTS WITH 'test-' OR coalesce(a.id, '') STARTS WITH 'test-'
-                       OR coalesce(b.id, '') STARTS WITH 'test-')
+            WHERE NOT %s
             RETURN type(r) AS name, count(*) AS count
-            """;
+            """.formatted(TEST_RELATIONSHIP);
 
     static final String TEST_LABEL_COUNTS = """
             MATCH (n)
-            WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') AND coalesce(n.id, '') STARTS WITH 'test-'
+            WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') AND %s
             UNWIND labels(n) AS label
             RETURN label AS name, count(*) AS count
-            """;
+            """.formatted(TEST_NODE);
 
     static final String TEST_TYPE_COUNTS = """
             MATCH (a)-[r]->(b)
-            WHERE coalesce(r.id, '') STARTS WITH 'test-' OR coalesce(a.id, '') STARTS WITH 'test-'
-                  OR coalesce(b.id, '') STARTS WITH 'test-'
+            WHERE %s
             RETURN type(r) AS name, count(*) AS count
-            """;
+            """.formatted(TEST_RELATIONSHIP);
 
     /** The API does not expose what a stated count is about or whom it names, so that is read here. */
     static final String STATED_COUNT = """

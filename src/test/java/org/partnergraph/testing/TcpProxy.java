@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP forwarder between the service and the test Neo4j. {@link #cut()} closes the listening
+ * A loopback TCP forwarder between the service and a test store (Neo4j, PostgreSQL). {@link #cut()} closes the listening
  * socket and every open connection, which is what the driver sees when a Neo4j server goes away;
  * {@link #restore()} listens again on the same port.
  */
