@@ -194,14 +194,6 @@ public class Projector {
         return lag;
     }
 
-    boolean graphReachable() {
-        return graphReady && graphReachable;
-    }
-
-    long lastChangeInGraph() {
-        return lastChange.get();
-    }
-
     double lagSeconds() {
         Instant oldest = lag.oldest();
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
@@ -285,7 +277,11 @@ public class Projector {
         while (running) {
             if (graphReady && !Instant.now().isBefore(nextAttempt)) {
                 try {
-                    drain();
+                    // Idle replicas ask PostgreSQL only: the graph is read when the log has moved past what
+                    // this replica last saw it hold (its own writes, another replica's), or after a failure.
+                    if (!graphReachable || currentLag().lastChange() > lastChange.get()) {
+                        drain();
+                    }
                 } catch (RuntimeException e) {
                     failed(e);
                 }

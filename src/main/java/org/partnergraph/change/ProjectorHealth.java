@@ -1,11 +1,14 @@
 package org.partnergraph.change;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.partnergraph.graph.Graph;
 
 /**
  * Readiness of the write path. Up while the change log can be reached: writes are then accepted even
@@ -19,10 +22,15 @@ class ProjectorHealth implements HealthCheck {
 
     static final String NAME = "Change log and projector";
 
-    private final Projector projector;
+    /** Probes must answer quickly even when Neo4j does not. */
+    static final Duration GRAPH_PROBE = Duration.ofSeconds(2);
 
-    ProjectorHealth(Projector projector) {
+    private final Projector projector;
+    private final Graph graph;
+
+    ProjectorHealth(Projector projector, Graph graph) {
         this.projector = projector;
+        this.graph = graph;
     }
 
     @Override
@@ -34,7 +42,7 @@ class ProjectorHealth implements HealthCheck {
                     .withData("pending", lag.pending())
                     .withData("lagSeconds", (long) projector.lagSeconds())
                     .withData("lastChange", lag.lastChange())
-                    .withData("graph", projector.graphReachable() ? "reachable" : "unreachable")
+                    .withData("graph", graph.reachable(GRAPH_PROBE) ? "reachable" : "unreachable")
                     .build();
         } catch (RuntimeException e) {
             return response.down().withData("changeLog", "unreachable").build();

@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 import org.partnergraph.common.BadUserInputException;
 
+import io.smallrye.graphql.api.ErrorCode;
+
 /** A bundle with any invalid row: nothing of it was applied; every problem is listed. */
+@ErrorCode("BAD_USER_INPUT")
 public class BundleRejectedException extends BadUserInputException {
 
     private final transient List<Problem> problems;

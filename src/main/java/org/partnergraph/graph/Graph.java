@@ -1,11 +1,15 @@
 package org.partnergraph.graph;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -108,6 +112,21 @@ public class Graph {
     /** For single-valued fields: the first row of each group, or null. */
     public static <T> List<T> firstOfEach(List<List<T>> groups) {
         return groups.stream().map(group -> group.isEmpty() ? null : group.get(0)).toList();
+    }
+
+    /**
+     * Whether Neo4j answers within {@code timeout} (for health reporting; not a statement, so not counted).
+     */
+    public boolean reachable(Duration timeout) {
+        try {
+            driver.verifyConnectivityAsync().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Number of Cypher statements sent since start. */
