@@ -21,6 +21,8 @@ public record Change(
         @NonNull @Description("What it did, in one line.") String summary,
         @Id @Description("The node or partnership it is about; null for dataset imports, which touch many.") String targetId,
         @Description("Why the graph refused it, for FAILED changes.") String error,
+        @Description("For a change this request applied: send it back as the PartnerGraph-Bookmark header, and reads on "
+                + "any replica wait until they see this write. Null otherwise.") String graphBookmark,
         @Ignore String documentId) {
 
     public long sequence() {

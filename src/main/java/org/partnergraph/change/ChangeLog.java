@@ -25,6 +25,7 @@ import org.partnergraph.dataset.BundleRejectedException;
 import org.partnergraph.dataset.BundleValidator;
 import org.partnergraph.dataset.Problem;
 import org.partnergraph.document.DocumentService;
+import org.partnergraph.graph.Graph;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,11 +65,13 @@ public class ChangeLog {
     private final BundleValidator validator;
     private final DocumentService documents;
     private final Projector projector;
+    private final Graph graph;
     private final Records records;
     private final ObjectMapper json;
 
     ChangeLog(ChangeRepository changes, BundleValidator validator, DocumentService documents, Projector projector,
-            Records records, ObjectMapper json) {
+            Graph graph, Records records, ObjectMapper json) {
+        this.graph = graph;
         this.changes = changes;
         this.validator = validator;
         this.documents = documents;
@@ -88,7 +91,8 @@ public class ChangeLog {
             return accepted;
         }
         ChangeStatus status = projector.applyUpTo(accepted.change().sequence());
-        return new Accepted(withStatus(accepted.change(), status), accepted.replayed(), accepted.bundle());
+        String bookmark = status == ChangeStatus.APPLIED ? graph.bookmark() : null;
+        return new Accepted(with(accepted.change(), status, bookmark), accepted.replayed(), accepted.bundle());
     }
 
     /** Validates a draft as {@link #submit} would, and writes nothing (dry runs). */
@@ -218,9 +222,9 @@ public class ChangeLog {
         return new Ledger.Relationship(r[0], r[1], r[2], r[3], r[4], r[5], (ObjectNode) parse(r[6]));
     }
 
-    private static Change withStatus(Change c, ChangeStatus status) {
+    private static Change with(Change c, ChangeStatus status, String bookmark) {
         return new Change(c.id(), c.kind(), status, c.author(), c.createdAt(), c.appliedAt(), c.summary(), c.targetId(),
-                c.error(), c.documentId());
+                c.error(), bookmark, c.documentId());
     }
 
     interface SqlCall<T> {

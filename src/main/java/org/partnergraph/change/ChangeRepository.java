@@ -369,6 +369,6 @@ class ChangeRepository {
         return new Change(String.valueOf(r.getLong("id")), ChangeKind.valueOf(r.getString("kind")),
                 ChangeStatus.valueOf(r.getString("status")), r.getString("author"),
                 r.getTimestamp("created_at").toInstant(), applied == null ? null : applied.toInstant(),
-                r.getString("summary"), r.getString("target_id"), r.getString("last_error"), r.getString("document_id"));
+                r.getString("summary"), r.getString("target_id"), r.getString("last_error"), null, r.getString("document_id"));
     }
 }

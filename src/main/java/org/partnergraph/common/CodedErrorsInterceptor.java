@@ -8,6 +8,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import org.jboss.logging.Logger;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 
@@ -36,16 +37,25 @@ public class CodedErrorsInterceptor {
             throw new UnauthenticatedException("Sign in to use this operation.");
         } catch (io.quarkus.security.ForbiddenException e) {
             throw new ForbiddenException("You lack the role this operation needs.");
+        } catch (ClientException e) {
+            if (e.code() != null && e.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
+                throw new BadUserInputException("PartnerGraph-Bookmark header: not a bookmark of this graph.");
+            }
+            throw internal(context, e);
         } catch (RuntimeException e) {
             RuntimeException records = RecordsUnavailableException.orRethrow(e);
             if (records instanceof ApiException) {
                 LOG.warnf("PostgreSQL unavailable during %s: %s", context.getMethod().getName(), e.getMessage());
                 throw records;
             }
-            String id = UUID.randomUUID().toString();
-            LOG.errorf(e, "Internal error %s in %s", id, context.getMethod());
-            throw new InternalException("Internal error; reference " + id + ".");
+            throw internal(context, e);
         }
+    }
+
+    private static InternalException internal(InvocationContext context, RuntimeException e) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Internal error %s in %s", id, context.getMethod());
+        return new InternalException("Internal error; reference " + id + ".");
     }
 
 }

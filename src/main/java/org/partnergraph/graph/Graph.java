@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -26,7 +28,8 @@ import org.neo4j.driver.TransactionContext;
 /**
  * The only door to Neo4j. Reads run in read transactions and writes in write transactions, so a
  * {@code neo4j://} routing URI sends reads to secondaries; all sessions share the driver's bookmark
- * manager, so a read on this replica always sees the writes this replica made before it.
+ * manager, so a read on this replica always sees the writes this replica made before it, and a request
+ * carrying another replica's bookmark waits for that replica's writes ({@link Bookmarks}).
  * Every query sent is counted ({@link #roundTrips()}): tests use it to prove that a nested GraphQL
  * request costs a constant number of queries, not one per parent.
  */
@@ -34,10 +37,12 @@ import org.neo4j.driver.TransactionContext;
 public class Graph {
 
     private final Driver driver;
+    private final Bookmarks bookmarks;
     private final AtomicLong roundTrips = new AtomicLong();
 
-    Graph(Driver driver, MeterRegistry meters) {
+    Graph(Driver driver, Bookmarks bookmarks, MeterRegistry meters) {
         this.driver = driver;
+        this.bookmarks = bookmarks;
         FunctionCounter.builder("partnergraph.cypher.statements", roundTrips, AtomicLong::get)
                 .description("Cypher statements sent to Neo4j (round trips)")
                 .register(meters);
@@ -134,9 +139,14 @@ public class Graph {
         return roundTrips.get();
     }
 
+    /** What a client carries to read this replica's writes on another replica (see {@link Bookmarks}). */
+    public String bookmark() {
+        return Bookmarks.encode(driver.executableQueryBookmarkManager().getBookmarks());
+    }
+
     private SessionConfig sessionConfig() {
-        return SessionConfig.builder()
-                .withBookmarkManager(driver.executableQueryBookmarkManager())
-                .build();
+        SessionConfig.Builder config = SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager());
+        Set<Bookmark> requested = bookmarks.requested();
+        return (requested.isEmpty() ? config : config.withBookmarks(requested)).build();
     }
 }
