@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
+import org.partnergraph.common.BuildTime;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -34,7 +35,7 @@ public class EmbeddedPostgresStarter implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (wanted(context) && !buildingTheApplication()) {
+        if (wanted(context) && !BuildTime.buildingTheApplication()) {
             start(value(context, "partnergraph.embedded.data-dir", "data"),
                     Integer.parseInt(value(context, "partnergraph.embedded.postgres-port", "54329")));
         }
@@ -51,11 +52,6 @@ public class EmbeddedPostgresStarter implements ConfigSourceFactory {
         boolean external = !value(context, "DB_URL", "").isBlank();
         boolean inTests = context.getProfiles().contains("test");
         return enabled && !external && !inTests;
-    }
-
-    private static boolean buildingTheApplication() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                frame -> frame.getClassName().equals("io.quarkus.deployment.configuration.BuildTimeConfigurationReader")));
     }
 
     private static String value(ConfigSourceContext context, String name, String fallback) {
