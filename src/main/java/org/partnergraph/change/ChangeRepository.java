@@ -99,6 +99,16 @@ class ChangeRepository {
             ORDER BY c.id DESC LIMIT ?
             """;
 
+    /** The newest changes of many nodes at once (a batched field): up to $2 per node. */
+    static final String LATEST_OF_NODES = """
+            SELECT node_id, id, kind, status, author, created_at, applied_at, summary, target_id, last_error, document_id
+            FROM (SELECT s.node_id, c.*, row_number() OVER (PARTITION BY s.node_id ORDER BY c.id DESC) AS position
+                  FROM change_subject s JOIN change c ON c.id = s.change_id
+                  WHERE s.node_id = ANY(?)) latest
+            WHERE position <= ?
+            ORDER BY node_id, id DESC
+            """;
+
     static final String COUNT_OF_NODE = "SELECT count(*) FROM change_subject WHERE node_id = ?";
 
     static final String PAGE_ALL = "SELECT " + COLUMNS + " FROM change WHERE id < ? ORDER BY id DESC LIMIT ?";
@@ -322,6 +332,20 @@ class ChangeRepository {
             }
             return changes;
         }
+    }
+
+    Map<String, List<Change>> latest(Connection c, Collection<String> nodeIds, int limit) throws SQLException {
+        Map<String, List<Change>> latest = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(LATEST_OF_NODES)) {
+            s.setArray(1, c.createArrayOf("varchar", nodeIds.toArray()));
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    latest.computeIfAbsent(r.getString("node_id"), id -> new ArrayList<>()).add(change(r));
+                }
+            }
+        }
+        return latest;
     }
 
     int count(Connection c, String nodeId) throws SQLException {

@@ -1,6 +1,7 @@
 package org.partnergraph.change;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ public class ChangeService {
 
     /** Changes page by id, newest first. */
     static final String SORT = "LOG";
+    static final int HISTORY_MAX = 20;
 
     private final ChangeRepository changes;
     private final Projector projector;
@@ -44,6 +46,16 @@ public class ChangeService {
             return new Page<>(rows, changes.count(c, nodeId), request);
         });
         return ChangeConnection.of(page);
+    }
+
+    /** The newest changes of each node (for a batched field such as Organization.history); role analyst. */
+    public List<List<Change>> latest(List<String> nodeIds, int first) {
+        access.require(Roles.ANALYST);
+        if (first < 1 || first > HISTORY_MAX) {
+            throw new BadUserInputException("first: must be between 1 and " + HISTORY_MAX + " (got " + first + ").");
+        }
+        Map<String, List<Change>> latest = records.transaction(c -> changes.latest(c, nodeIds, first));
+        return nodeIds.stream().map(id -> latest.getOrDefault(id, List.of())).toList();
     }
 
     public Optional<Change> byId(String id) {

@@ -1,6 +1,7 @@
 package org.partnergraph.observability;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.partnergraph.testing.GraphQLClient;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** After a few requests, /q/metrics shows requests per operation, latency, errors by code and Cypher statements. */
 @QuarkusTest
@@ -50,5 +52,22 @@ class MetricsTest {
         String statements = "partnergraph_cypher_statements_total";
         assertTrue(value(after, statements) - value(before, statements) >= 3, "Cypher statements counted");
         assertTrue(after.contains("http_server_requests_seconds_count"), "HTTP request metrics");
+    }
+
+    @Test
+    void theProjectorsLagIsExposed() {
+        String before = metrics();
+        JsonPath written = GraphQLClient.as("eddie", "editor").query("""
+                mutation { upsertOrganization(input: {id: "test-metrics-school", name: "指标测试学校", kind: SCHOOL,
+                  source: {documentId: "doc-2023-chu-jiaofu-31", quote: "学校"}}) { change { status } } }""", Map.of());
+        assertEquals("APPLIED", written.getString("data.upsertOrganization.change.status"), written.prettify());
+        String after = metrics();
+
+        assertTrue(after.contains("partnergraph_projector_pending "), "pending changes");
+        assertTrue(after.contains("partnergraph_projector_lag_seconds "), "lag");
+        assertEquals(0, value(after, "partnergraph_projector_pending"), "nothing pending once applied");
+        String applied = "partnergraph_projector_applied_total";
+        assertTrue(value(after, applied) - value(before, applied) >= 1, applied);
+        assertTrue(after.contains("partnergraph_projector_failed_total "), "refused changes");
     }
 }
