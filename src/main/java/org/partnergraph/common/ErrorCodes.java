@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -23,6 +24,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLSchema;
 import io.micrometer.core.instrument.Metrics;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -52,6 +54,8 @@ public class ErrorCodes implements EventingService {
 
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
 
+    private static final Pattern SMALLRYE_MESSAGE_ID = Pattern.compile("SRGQL\\d+: ");
+
     static final Set<String> CODES = Set.of("NOT_FOUND", "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN",
             "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "INTERNAL");
 
@@ -63,6 +67,7 @@ public class ErrorCodes implements EventingService {
     /**
      * SmallRye's instrumentation first, then the response-size limit (which may replace a result by its
      * LIMIT_EXCEEDED error), then the coding of whatever errors remain, so that every error is counted.
+     * The schema's Int and ID are guarded ({@link StrictScalars}): input of the wrong type is the client's error.
      */
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
@@ -73,7 +78,17 @@ public class ErrorCodes implements EventingService {
         }
         chain.add(new ResponseSizeLimit(GraphQLSettings.current().maxNodes()));
         chain.add(new CodedInstrumentation());
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        return builder.instrumentation(new ChainedInstrumentation(chain)).schema(StrictScalars.apply(schema(builder)));
+    }
+
+    private static GraphQLSchema schema(GraphQL.Builder builder) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField("graphQLSchema");
+            field.setAccessible(true);
+            return (GraphQLSchema) field.get(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("graphql-java changed: cannot guard the Int and ID scalars", e);
+        }
     }
 
     /** The builder keeps SmallRye's instrumentation in a private field; wrap it rather than drop it. */
@@ -179,7 +194,8 @@ public class ErrorCodes implements EventingService {
         String message = error.getMessage() == null ? "" : error.getMessage();
         if (type == ErrorType.InvalidSyntax || type == ErrorType.ValidationError || type == ErrorType.OperationNotSupported
                 || (type != null && "ValidationError".equals(type.toString()))) {
-            return recode(error, "BAD_USER_INPUT", message);
+            // SmallRye's coercion messages carry its log-message ids (SRGQL000022: …): internals, not advice.
+            return recode(error, "BAD_USER_INPUT", SMALLRYE_MESSAGE_ID.matcher(message).replaceAll(""));
         }
         Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
         if (code instanceof String c && CODES.contains(c)) {

@@ -75,6 +75,16 @@ class ErrorCodesTest {
                 "operationName");
     }
 
+    @Test
+    void anIntOutsideTheThirtyTwoBitRangeIsBadUserInputNotWrappedAround() {
+        // SmallRye alone would read 4294967297 as 1 and answer a one-item page.
+        assertError(CLIENT.query("{ organizations(first: 4294967297) { totalCount } }", Map.of()), "BAD_USER_INPUT", "Int");
+        assertError(CLIENT.query("query($f: Int) { organizations(first: $f) { totalCount } }", Map.of("f", 4294967297L)),
+                "BAD_USER_INPUT", "Int");
+        assertError(CLIENT.query("query($f: Int) { organizations(first: $f) { totalCount } }", Map.of("f", 1.5)),
+                "BAD_USER_INPUT", "Int");
+    }
+
     static JsonPath post(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(200).extract().jsonPath();
     }
