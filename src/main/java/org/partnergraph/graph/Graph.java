@@ -1,5 +1,6 @@
 package org.partnergraph.graph;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,12 +12,14 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.neo4j.driver.Driver;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -25,15 +28,21 @@ import org.neo4j.driver.TransactionContext;
  * manager, so a read on this replica always sees the writes this replica made before it.
  * Every query sent is counted ({@link #roundTrips()}): tests use it to prove that a nested GraphQL
  * request costs a constant number of queries, not one per parent.
+ * Reads carry a transaction timeout ({@code partnergraph.graph.transaction-timeout}): Neo4j stops a read
+ * that runs longer, so one expensive request cannot hold a connection and a CPU indefinitely. Writes
+ * have none: an import must not stop half-way because it is large.
  */
 @ApplicationScoped
 public class Graph {
 
     private final Driver driver;
     private final AtomicLong roundTrips = new AtomicLong();
+    private final TransactionConfig readConfig;
 
-    Graph(Driver driver, MeterRegistry meters) {
+    Graph(Driver driver, MeterRegistry meters,
+            @ConfigProperty(name = "partnergraph.graph.transaction-timeout") Duration readTimeout) {
         this.driver = driver;
+        this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
         FunctionCounter.builder("partnergraph.cypher.statements", roundTrips, AtomicLong::get)
                 .description("Cypher statements sent to Neo4j (round trips)")
                 .register(meters);
@@ -65,7 +74,7 @@ public class Graph {
 
     public <T> T read(Function<Tx, T> work) {
         try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> work.apply(new Tx(tx)));
+            return session.executeRead(tx -> work.apply(new Tx(tx)), readConfig);
         }
     }
 
