@@ -67,6 +67,7 @@ public class GraphQLRequestGuard {
     private final GraphQLSettings settings;
     private final long maxBody;
     private final String path;
+    private final ParserOptions parserOptions;
 
     GraphQLRequestGuard(GraphQLSettings settings,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
@@ -74,12 +75,14 @@ public class GraphQLRequestGuard {
         this.settings = settings;
         this.maxBody = maxBody.asLongValue();
         this.path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(settings.maxTokens()));
     }
 
     void routes(@Observes Router router) {
         // graphql-java parses operations with its own default options (15000 tokens), which SmallRye's
         // parser-max-tokens does not reach; align them, so the limit holds wherever a document is parsed.
-        ParserOptions.setDefaultOperationParserOptions(parserOptions());
+        ParserOptions.setDefaultOperationParserOptions(parserOptions);
         router.route(path).order(ORDER).handler(this::gate);
         router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(this::check);
         router.get(path + "/schema.graphql").order(ORDER).handler(context -> {
@@ -89,10 +92,6 @@ public class GraphQLRequestGuard {
                 context.response().setStatusCode(404).end();
             }
         });
-    }
-
-    private ParserOptions parserOptions() {
-        return ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxTokens(settings.maxTokens()));
     }
 
     /**
@@ -185,18 +184,18 @@ public class GraphQLRequestGuard {
         Document document;
         try {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
-                    .parserOptions(parserOptions()).locale(Locale.ENGLISH).build());
+                    .parserOptions(parserOptions).locale(Locale.ENGLISH).build());
         } catch (ParseCancelledTooDeepException e) {
-            return limit("nesting: the document nests more than " + parserOptions().getMaxRuleDepth()
+            return limit("nesting: the document nests more than " + parserOptions.getMaxRuleDepth()
                     + " levels of grammar; send a flatter document.");
         } catch (ParseCancelledTooManyCharsException e) {
-            return limit("characters: the document has more than " + parserOptions().getMaxCharacters() + " characters.");
+            return limit("characters: the document has more than " + parserOptions.getMaxCharacters() + " characters.");
         } catch (ParseCancelledException e) {
             boolean whitespace = e.getMessage() != null && e.getMessage().contains("whitespace");
             return limit("tokens: the document has more than " + (whitespace
-                    ? parserOptions().getMaxWhitespaceTokens() + " whitespace tokens"
+                    ? parserOptions.getMaxWhitespaceTokens() + " whitespace tokens"
                     : settings.maxTokens() + " tokens") + "; at most " + (whitespace
-                    ? parserOptions().getMaxWhitespaceTokens()
+                    ? parserOptions.getMaxWhitespaceTokens()
                     : settings.maxTokens()) + " are allowed.");
         } catch (InvalidSyntaxException e) {
             return Optional.of(new Refusal("BAD_USER_INPUT", "document: " + e.getMessage(), e.getLocation()));
