@@ -40,7 +40,7 @@ public class Issuer {
             String groups = param(query, "groups", "viewer");
             long now = Instant.now().getEpochSecond();
             String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
-            String payload = b64(("{\"iss\":\"" + issuer + "\",\"sub\":\"" + sub + "\",\"preferred_username\":\"" + sub
+            String payload = b64(("{\"iss\":\"" + issuer + "\",\"aud\":\"partnergraph-api\",\"sub\":\"" + sub + "\",\"preferred_username\":\"" + sub
                     + "\",\"groups\":[\"" + String.join("\",\"", groups.split(",")) + "\"],\"iat\":" + now + ",\"exp\":"
                     + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
             try {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.common.Cursor;
+import org.partnergraph.common.LimitExceededException;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
@@ -51,8 +52,12 @@ public class ChangeService {
     /** The newest changes of each node (for a batched field such as Organization.history); role analyst. */
     public List<List<Change>> latest(List<String> nodeIds, int first) {
         access.require(Roles.ANALYST);
-        if (first < 1 || first > HISTORY_MAX) {
-            throw new BadUserInputException("first: must be between 1 and " + HISTORY_MAX + " (got " + first + ").");
+        if (first < 1) {
+            throw new BadUserInputException("first: must be at least 1 (got " + first + ").");
+        }
+        if (first > HISTORY_MAX) {
+            throw new LimitExceededException("first: at most " + HISTORY_MAX + " changes here (got " + first
+                    + "); page through changes(nodeId) for the whole history.");
         }
         Map<String, List<Change>> latest = records.transaction(c -> changes.latest(c, nodeIds, first));
         return nodeIds.stream().map(id -> latest.getOrDefault(id, List.of())).toList();

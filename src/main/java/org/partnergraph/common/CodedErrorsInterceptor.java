@@ -1,5 +1,6 @@
 package org.partnergraph.common;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.annotation.Priority;
@@ -7,6 +8,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -15,7 +17,8 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 /**
  * The one place where failures become client-facing error codes. Anything that is not already an
  * {@link ApiException} is logged with an id and reported as {@code INTERNAL} with that id, so no
- * stack trace or driver message ever reaches a client.
+ * stack trace or driver message ever reaches a client. A read that Neo4j stopped because it ran past
+ * {@code partnergraph.graph.transaction-timeout} is the client asking for too much at once: LIMIT_EXCEEDED.
  */
 @CodedErrors
 @Interceptor
@@ -23,6 +26,14 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 public class CodedErrorsInterceptor {
 
     private static final Logger LOG = Logger.getLogger(CodedErrorsInterceptor.class);
+    /** Neo4j's codes for a transaction stopped by its timeout (TransactionTimedOut, …ClientConfiguration). */
+    private static final String TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut";
+
+    private final Duration readTimeout;
+
+    CodedErrorsInterceptor(@ConfigProperty(name = "partnergraph.graph.transaction-timeout") Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
 
     @AroundInvoke
     Object translate(InvocationContext context) throws Exception {
@@ -38,6 +49,11 @@ public class CodedErrorsInterceptor {
         } catch (io.quarkus.security.ForbiddenException e) {
             throw new ForbiddenException("You lack the role this operation needs.");
         } catch (ClientException e) {
+            if (e.code() != null && e.code().startsWith(TIMED_OUT)) {
+                LOG.infof("A graph read in %s ran past the %s transaction timeout", context.getMethod().getName(), readTimeout);
+                throw new LimitExceededException("timeout: the graph query ran longer than " + human(readTimeout)
+                        + ", the limit for one request; ask for less (a smaller page, fewer hops).");
+            }
             if (e.code() != null && e.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
                 throw new BadUserInputException("PartnerGraph-Bookmark header: not a bookmark of this graph.");
             }
@@ -52,10 +68,14 @@ public class CodedErrorsInterceptor {
         }
     }
 
+    private static String human(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     private static InternalException internal(InvocationContext context, RuntimeException e) {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Internal error %s in %s", id, context.getMethod());
         return new InternalException("Internal error; reference " + id + ".");
     }
-
 }

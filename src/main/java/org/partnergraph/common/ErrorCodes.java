@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -23,6 +24,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLSchema;
 import io.micrometer.core.instrument.Metrics;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -38,9 +40,10 @@ import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Makes {@code extensions.code} total: every error in every response carries one of the codes of the
- * contract. Errors the services raise on purpose keep theirs; a malformed or invalid document becomes
- * BAD_USER_INPUT; a query-depth or complexity limit becomes LIMIT_EXCEEDED; anything else becomes
- * INTERNAL with a reference that is in the log, and its message (which may name internals) is dropped.
+ * contract. Errors the services raise on purpose keep theirs; an invalid document becomes BAD_USER_INPUT;
+ * anything else becomes INTERNAL with a reference that is in the log, and its message (which may name
+ * internals) is dropped. Requests that never reach graphql-java (bodies that are not a GraphQL request,
+ * documents that do not parse or are over a limit) are answered by {@link GraphQLRequestGuard}.
  * SmallRye has no setting for this, so it is an instrumentation chained after SmallRye's own.
  * The same instrumentation measures each request ({@code partnergraph.graphql.requests}) and counts
  * errors by code ({@code partnergraph.graphql.errors}). Their {@code operation} tag is the operation
@@ -51,6 +54,8 @@ public class ErrorCodes implements EventingService {
 
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
 
+    private static final Pattern SMALLRYE_MESSAGE_ID = Pattern.compile("SRGQL\\d+: ");
+
     static final Set<String> CODES = Set.of("NOT_FOUND", "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN",
             "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "RECORDS_UNAVAILABLE", "INTERNAL");
 
@@ -59,11 +64,31 @@ public class ErrorCodes implements EventingService {
         return "partnergraph.graphql.coded-errors";
     }
 
+    /**
+     * SmallRye's instrumentation first, then the response-size limit (which may replace a result by its
+     * LIMIT_EXCEEDED error), then the coding of whatever errors remain, so that every error is counted.
+     * The schema's Int and ID are guarded ({@link StrictScalars}): input of the wrong type is the client's error.
+     */
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        List<Instrumentation> chain = new ArrayList<>();
         Instrumentation existing = existingInstrumentation(builder);
-        Instrumentation coded = new CodedInstrumentation();
-        return builder.instrumentation(existing == null ? coded : new ChainedInstrumentation(List.of(existing, coded)));
+        if (existing != null) {
+            chain.add(existing);
+        }
+        chain.add(new ResponseSizeLimit(GraphQLSettings.current().maxNodes()));
+        chain.add(new CodedInstrumentation());
+        return builder.instrumentation(new ChainedInstrumentation(chain)).schema(StrictScalars.apply(schema(builder)));
+    }
+
+    private static GraphQLSchema schema(GraphQL.Builder builder) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField("graphQLSchema");
+            field.setAccessible(true);
+            return (GraphQLSchema) field.get(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("graphql-java changed: cannot guard the Int and ID scalars", e);
+        }
     }
 
     /** The builder keeps SmallRye's instrumentation in a private field; wrap it rather than drop it. */
@@ -167,13 +192,10 @@ public class ErrorCodes implements EventingService {
         }
         ErrorClassification type = error.getErrorType();
         String message = error.getMessage() == null ? "" : error.getMessage();
-        if (message.contains("maximum query depth") || message.contains("maximum query complexity")
-                || message.contains("more tokens than") || message.contains("more whitespace tokens")) {
-            return recode(error, "LIMIT_EXCEEDED", message);
-        }
         if (type == ErrorType.InvalidSyntax || type == ErrorType.ValidationError || type == ErrorType.OperationNotSupported
                 || (type != null && "ValidationError".equals(type.toString()))) {
-            return recode(error, "BAD_USER_INPUT", message);
+            // SmallRye's coercion messages carry its log-message ids (SRGQL000022: …): internals, not advice.
+            return recode(error, "BAD_USER_INPUT", SMALLRYE_MESSAGE_ID.matcher(message).replaceAll(""));
         }
         Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
         if (code instanceof String c && CODES.contains(c)) {

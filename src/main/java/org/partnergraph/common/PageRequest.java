@@ -11,13 +11,21 @@ import java.util.Map;
 public record PageRequest(int first, Cursor after) {
 
     public static final int DEFAULT_FIRST = 20;
-    public static final int MAX_FIRST = 100;
 
-    /** BAD_USER_INPUT for first outside 1..MAX_FIRST or a bad cursor. */
+    /**
+     * BAD_USER_INPUT for first below 1 or a bad cursor; LIMIT_EXCEEDED for first above the page-size
+     * limit ({@code partnergraph.graphql.max-page-size}, 100 unless configured). Every connection, nested
+     * ones included, pages through here.
+     */
     public static PageRequest of(Integer first, String after, String sort) {
         int size = first == null ? DEFAULT_FIRST : first;
-        if (size < 1 || size > MAX_FIRST) {
-            throw new BadUserInputException("first: must be between 1 and " + MAX_FIRST + " (got " + size + ").");
+        if (size < 1) {
+            throw new BadUserInputException("first: must be at least 1 (got " + size + ").");
+        }
+        int max = GraphQLSettings.current().maxPageSize();
+        if (size > max) {
+            throw new LimitExceededException("first: at most " + max + " items per page (got " + size
+                    + "); follow pageInfo.endCursor for more.");
         }
         return new PageRequest(size, Cursor.decode(after, sort));
     }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 
@@ -23,6 +24,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -32,6 +34,9 @@ import org.neo4j.driver.TransactionContext;
  * carrying another replica's bookmark waits for that replica's writes ({@link Bookmarks}).
  * Every query sent is counted ({@link #roundTrips()}): tests use it to prove that a nested GraphQL
  * request costs a constant number of queries, not one per parent.
+ * Reads carry a transaction timeout ({@code partnergraph.graph.transaction-timeout}): Neo4j stops a read
+ * that runs longer, so one expensive request cannot hold a connection and a CPU indefinitely. Writes
+ * have none: an import must not stop half-way because it is large.
  */
 @ApplicationScoped
 public class Graph {
@@ -39,10 +44,13 @@ public class Graph {
     private final Driver driver;
     private final Bookmarks bookmarks;
     private final AtomicLong roundTrips = new AtomicLong();
+    private final TransactionConfig readConfig;
 
-    Graph(Driver driver, Bookmarks bookmarks, MeterRegistry meters) {
+    Graph(Driver driver, Bookmarks bookmarks, MeterRegistry meters,
+            @ConfigProperty(name = "partnergraph.graph.transaction-timeout") Duration readTimeout) {
         this.driver = driver;
         this.bookmarks = bookmarks;
+        this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
         FunctionCounter.builder("partnergraph.cypher.statements", roundTrips, AtomicLong::get)
                 .description("Cypher statements sent to Neo4j (round trips)")
                 .register(meters);
@@ -74,7 +82,7 @@ public class Graph {
 
     public <T> T read(Function<Tx, T> work) {
         try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> work.apply(new Tx(tx)));
+            return session.executeRead(tx -> work.apply(new Tx(tx)), readConfig);
         }
     }
 

@@ -89,7 +89,8 @@ class ChangeHistoryTest {
         assertError(GraphQLClient.anonymous().file(HISTORY, Map.of("nodeId", NODE)), "UNAUTHENTICATED", "analyst");
         assertError(GraphQLClient.as("victor", "viewer").file(HISTORY, Map.of("nodeId", NODE)), "FORBIDDEN", "analyst");
         assertError(ANALYST.file(HISTORY, Map.of("nodeId", "no-such-node")), "NOT_FOUND", "nodeId");
-        assertError(ANALYST.file(HISTORY, Map.of("nodeId", NODE, "first", 101)), "BAD_USER_INPUT", "first");
+        assertError(ANALYST.file(HISTORY, Map.of("nodeId", NODE, "first", 101)), "LIMIT_EXCEEDED", "first");
+        assertError(ANALYST.file(HISTORY, Map.of("nodeId", NODE, "first", 0)), "BAD_USER_INPUT", "first");
         assertError(ANALYST.file(HISTORY, Map.of("nodeId", NODE, "after", "bm90LWEtY3Vyc29y")), "BAD_USER_INPUT", "after");
         assertError(ANALYST.file("change/change", Map.of("id", "abc")), "BAD_USER_INPUT", "id");
         assertError(GraphQLClient.anonymous().file("change/change", Map.of("id", "1")), "UNAUTHENTICATED", "analyst");

@@ -201,6 +201,17 @@ class KubernetesManifestsTest {
         assertEquals("false", literal(environment(m, serviceContainer(m)), "PARTNERGRAPH_EMBEDDED_ENABLED", overlay));
     }
 
+    @Test
+    void productionServesNeitherTheGraphQLUiNorIntrospection() {
+        Manifests m = render("prod");
+        Map<String, EnvValue> env = environment(m, serviceContainer(m));
+        for (String variable : List.of("PARTNERGRAPH_GRAPHQL_UI", "PARTNERGRAPH_INTROSPECTION")) {
+            EnvValue value = env.get(variable);
+            assertTrue(value == null || "false".equals(value.literal()), () -> "prod: " + variable + " turns on "
+                    + "what production keeps off (the %prod default is false)");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void neo4jInitialPasswordComesFromTheSecretTheServiceUses(String overlay) {

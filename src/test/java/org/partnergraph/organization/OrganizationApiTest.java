@@ -128,9 +128,9 @@ class OrganizationApiTest {
     }
 
     @Test
-    void pageSizeOutsideOneToHundredIsBadUserInput() {
+    void pageSizeBelowOneIsBadUserInputAndAboveHundredLimitExceeded() {
         assertError(organizations(null, 0, null, null), "BAD_USER_INPUT", "first");
-        assertError(organizations(null, 101, null, null), "BAD_USER_INPUT", "first");
+        assertError(organizations(null, 101, null, null), "LIMIT_EXCEEDED", "first");
     }
 
     @Test

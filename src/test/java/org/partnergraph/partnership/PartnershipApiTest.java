@@ -125,7 +125,7 @@ class PartnershipApiTest {
 
     @Test
     void partnersPageSizeIsCheckedEvenWhenNested() {
-        assertError(partners("kashgar-polytechnic", "ANY", 101, null), "BAD_USER_INPUT", "first");
+        assertError(partners("kashgar-polytechnic", "ANY", 101, null), "LIMIT_EXCEEDED", "first");
         assertError(partners("kashgar-polytechnic", "ANY", 5, "garbage"), "BAD_USER_INPUT", "after");
     }
 

@@ -16,7 +16,10 @@ import org.partnergraph.testing.GraphQLClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** programmes: invalid arguments are BAD_USER_INPUT, unknown ids NOT_FOUND; each message names the argument. */
+/**
+ * programmes: invalid arguments are BAD_USER_INPUT, a page above the size limit LIMIT_EXCEEDED, unknown ids
+ * NOT_FOUND; each message names the argument.
+ */
 @QuarkusTest
 class ProgrammesErrorsTest {
 
@@ -71,8 +74,8 @@ class ProgrammesErrorsTest {
     }
 
     @Test
-    void firstAboveTheCapIsBadUserInput() {
-        assertError(programmes(null, null, 101, null), "BAD_USER_INPUT", "first");
+    void firstAboveTheCapIsLimitExceeded() {
+        assertError(programmes(null, null, 101, null), "LIMIT_EXCEEDED", "first");
     }
 
     @Test

@@ -1,0 +1,263 @@
+package org.partnergraph.common;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Stands in front of SmallRye's {@code /graphql} handler and answers, with a coded error, every request
+ * that SmallRye would answer without a code, with a plain-text 400 or with a 500: a body that is not a
+ * JSON object (batched JSON arrays included: SmallRye does not run batches), a missing or non-string
+ * query, variables that are not an object, a document that does not parse or is too long, an
+ * {@code operationName} that picks no operation. It also refuses documents over the alias, directive,
+ * depth and complexity limits before graphql-java validates them (see {@link DocumentLimits}), refuses
+ * introspection where it is off, and refuses WebSocket upgrades: this API has no subscriptions, and
+ * GraphQL over a WebSocket would go around every check here.
+ * <p>
+ * The body is read here with the same size limit as Quarkus' own body handler (which then sees it is
+ * done and passes), and parsed the same way SmallRye parses it, so what passes here parses there.
+ * The document is parsed a second time by SmallRye; at 5000 tokens at most that costs well under a
+ * millisecond and keeps SmallRye's handler untouched.
+ */
+@ApplicationScoped
+public class GraphQLRequestGuard {
+
+    /** Before SmallRye's WebSocket route (-99) and its execution route. */
+    static final int ORDER = -110;
+
+    private static final Logger LOG = Logger.getLogger(GraphQLRequestGuard.class);
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+    /** SmallRye turns raw tabs and line breaks into spaces before parsing the JSON body; so must we. */
+    private static final Pattern NEWLINE_OR_TAB = Pattern.compile("\\n|\\t");
+
+    private final GraphQLSettings settings;
+    private final long maxBody;
+    private final String path;
+    private final ParserOptions parserOptions;
+
+    GraphQLRequestGuard(GraphQLSettings settings,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String rootPath) {
+        this.settings = settings;
+        this.maxBody = maxBody.asLongValue();
+        this.path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(settings.maxTokens()));
+    }
+
+    void routes(@Observes Router router) {
+        // graphql-java parses operations with its own default options (15000 tokens), which SmallRye's
+        // parser-max-tokens does not reach; align them, so the limit holds wherever a document is parsed.
+        ParserOptions.setDefaultOperationParserOptions(parserOptions);
+        router.route(path).order(ORDER).handler(this::gate);
+        router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(this::check);
+        router.get(path + "/schema.graphql").order(ORDER).handler(context -> {
+            if (settings.introspection()) {
+                context.next();
+            } else {
+                context.response().setStatusCode(404).end();
+            }
+        });
+    }
+
+    /**
+     * WebSocket upgrades are refused; so are methods SmallRye does not handle (it passes them on, and they
+     * would end on the HTML not-found page). GET and OPTIONS go on to SmallRye (GET answers 405 there).
+     */
+    private void gate(RoutingContext context) {
+        String upgrade = context.request().getHeader(HttpHeaders.UPGRADE);
+        String method = context.request().method().name();
+        if (upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")) {
+            respond(context, 400, new Refusal("BAD_USER_INPUT",
+                    "transport: GraphQL is served over HTTP POST only; WebSocket is not offered.", null));
+        } else if (!List.of("POST", "GET", "OPTIONS").contains(method)) {
+            context.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, "POST, OPTIONS").end();
+        } else {
+            context.next();
+        }
+    }
+
+    private void check(RoutingContext context) {
+        Optional<Refusal> refusal;
+        try {
+            refusal = refusal(context);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Not expected (the parser and the JSON reader bound nesting), but a request must never get a
+            // 500 page from here: INTERNAL with a reference, the stack trace in the log.
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Internal error %s while checking a GraphQL request", reference);
+            refusal = Optional.of(new Refusal("INTERNAL", "Internal error; reference " + reference + ".", null));
+        }
+        if (refusal.isPresent()) {
+            respond(context, 200, refusal.get());
+        } else {
+            context.next();
+        }
+    }
+
+    /** A client error with its code; location is the place in the document, if any. */
+    record Refusal(String code, String message, SourceLocation location) {
+    }
+
+    Optional<Refusal> refusal(RoutingContext context) {
+        String body = context.body() == null ? null : context.body().asString();
+        body = body == null ? "" : NEWLINE_OR_TAB.matcher(body).replaceAll(" ");
+        String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String query;
+        String operationName = null;
+        if (contentType != null && contentType.startsWith("application/graphql")) {
+            // SmallRye's rule: with this content type (also application/graphql+json) the body is the document.
+            query = body;
+        } else {
+            if (body.isBlank()) {
+                return bad("body: empty; send a JSON object such as {\"query\": \"{ documents { id } }\"}.");
+            }
+            JsonValue value;
+            try (JsonReader reader = JSON.createReader(new StringReader(body))) {
+                value = reader.readValue();
+            } catch (JsonException e) {
+                return bad("body: not valid JSON; send a JSON object such as {\"query\": \"{ documents { id } }\"}.");
+            } catch (RuntimeException e) {
+                // Parsson reports JSON nested beyond its depth limit (1000) with a plain RuntimeException.
+                return bad("body: not valid JSON, or nested more deeply than JSON input may be.");
+            }
+            if (value instanceof JsonArray) {
+                return bad("batch: batched requests (a JSON array) are not accepted; send one operation per request.");
+            }
+            if (!(value instanceof JsonObject request)) {
+                return bad("body: must be a JSON object such as {\"query\": \"{ documents { id } }\"}.");
+            }
+            JsonValue queryValue = request.get("query");
+            if (!(queryValue instanceof jakarta.json.JsonString text) || text.getString().isBlank()) {
+                return bad("query: missing; the body must carry the GraphQL document as a string in \"query\".");
+            }
+            query = text.getString();
+            if (!absentOr(request.get("variables"), JsonValue.ValueType.OBJECT)) {
+                return bad("variables: must be a JSON object, e.g. {\"id\": \"kashgar-polytechnic\"}.");
+            }
+            if (!absentOr(request.get("extensions"), JsonValue.ValueType.OBJECT)) {
+                return bad("extensions: must be a JSON object.");
+            }
+            JsonValue name = request.get("operationName");
+            if (!absentOr(name, JsonValue.ValueType.STRING)) {
+                return bad("operationName: must be a string.");
+            }
+            operationName = name instanceof jakarta.json.JsonString string ? string.getString() : null;
+        }
+        if (query.isBlank()) {
+            return bad("query: missing; the body must carry the GraphQL document.");
+        }
+        Document document;
+        try {
+            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(parserOptions).locale(Locale.ENGLISH).build());
+        } catch (ParseCancelledTooDeepException e) {
+            return limit("nesting: the document nests more than " + parserOptions.getMaxRuleDepth()
+                    + " levels of grammar; send a flatter document.");
+        } catch (ParseCancelledTooManyCharsException e) {
+            return limit("characters: the document has more than " + parserOptions.getMaxCharacters() + " characters.");
+        } catch (ParseCancelledException e) {
+            boolean whitespace = e.getMessage() != null && e.getMessage().contains("whitespace");
+            return limit("tokens: the document has more than " + (whitespace
+                    ? parserOptions.getMaxWhitespaceTokens() + " whitespace tokens"
+                    : settings.maxTokens() + " tokens") + "; at most " + (whitespace
+                    ? parserOptions.getMaxWhitespaceTokens()
+                    : settings.maxTokens()) + " are allowed.");
+        } catch (InvalidSyntaxException e) {
+            return Optional.of(new Refusal("BAD_USER_INPUT", "document: " + e.getMessage(), e.getLocation()));
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        Optional<OperationDefinition> operation = Optional.empty();
+        if (operationName != null && !operationName.isEmpty()) {
+            String wanted = operationName;
+            operation = operations.stream().filter(o -> wanted.equals(o.getName())).findFirst();
+            if (operation.isEmpty()) {
+                return bad("operationName: the document has no operation named '" + abbreviate(wanted) + "'.");
+            }
+        } else if (operations.size() > 1) {
+            return bad("operationName: the document has " + operations.size() + " operations; name the one to run.");
+        } else if (operations.size() == 1) {
+            operation = Optional.of(operations.get(0));
+        }
+        Optional<String> exceeded = DocumentLimits.exceeded(document, settings);
+        if (exceeded.isPresent()) {
+            return limit(exceeded.get());
+        }
+        if (!settings.introspection() && operation.isPresent() && DocumentLimits.introspects(document, operation.get())) {
+            return bad("introspection: __schema and __type are off in this deployment; "
+                    + "the schema is published as graphql-schema/schema.graphql.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean absentOr(JsonValue value, JsonValue.ValueType type) {
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL || value.getValueType() == type;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+    }
+
+    private static Optional<Refusal> bad(String message) {
+        return Optional.of(new Refusal("BAD_USER_INPUT", message, null));
+    }
+
+    private static Optional<Refusal> limit(String message) {
+        return Optional.of(new Refusal("LIMIT_EXCEEDED", message, null));
+    }
+
+    private static void respond(RoutingContext context, int status, Refusal refusal) {
+        ErrorCodes.count("invalid", refusal.code());
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", refusal.message());
+        if (refusal.location() != null) {
+            JsonArrayBuilder locations = JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                    .add("line", refusal.location().getLine()).add("column", refusal.location().getColumn()));
+            error.add("locations", locations);
+        }
+        error.add("extensions", JSON.createObjectBuilder().add("code", refusal.code()));
+        String json = JSON.createObjectBuilder().add("errors", JSON.createArrayBuilder().add(error)).build().toString();
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, contentType(context.request().getHeader(HttpHeaders.ACCEPT)))
+                .end(json);
+    }
+
+    /** As SmallRye answers: application/json when the client asks for it, else the GraphQL response type. */
+    private static String contentType(String accept) {
+        boolean json = accept != null && accept.contains("application/json") && !accept.contains("graphql");
+        return (json ? "application/json" : "application/graphql-response+json") + "; charset=UTF-8";
+    }
+}
