@@ -64,7 +64,7 @@ class OrganizationRepository {
             MATCH (root:Region {id: id})
             WITH id, COLLECT { MATCH (o:Organization)-[:LOCATED_IN]->(r:Region)
                                WHERE r = root OR ($includeSubregions AND EXISTS { (r)-[:PART_OF*1..]->(root) })
-                               RETURN DISTINCT o } AS located
+                               RETURN DISTINCT o ORDER BY o.name, o.id } AS located
             WITH id, [o IN located WHERE $kinds IS NULL OR o.kind IN $kinds] AS matching
             RETURN id, size(matching) AS total,
                    [o IN matching WHERE $afterKey IS NULL OR o.name > $afterKey OR (o.name = $afterKey AND o.id > $afterId)

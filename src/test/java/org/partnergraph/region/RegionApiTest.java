@@ -57,6 +57,10 @@ class RegionApiTest {
         List<String> a = first.getList("data.region.organizations.edges.node.id");
         List<String> b = second.getList("data.region.organizations.edges.node.id");
         assertTrue(b.stream().noneMatch(a::contains), a + " then " + b);
+        // The keyset is (name, id): pages only join up when the list is really in that order.
+        List<String> names = new java.util.ArrayList<>(first.getList("data.region.organizations.edges.node.name"));
+        names.addAll(second.getList("data.region.organizations.edges.node.name"));
+        assertEquals(names.stream().sorted().toList(), names);
     }
 
     @Test
