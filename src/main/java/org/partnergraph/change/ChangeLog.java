@@ -26,6 +26,8 @@ import org.partnergraph.dataset.BundleValidator;
 import org.partnergraph.dataset.Problem;
 import org.partnergraph.document.DocumentService;
 import org.partnergraph.graph.Graph;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,12 +67,14 @@ public class ChangeLog {
     private final BundleValidator validator;
     private final DocumentService documents;
     private final Projector projector;
+    private final Access access;
     private final Graph graph;
     private final Records records;
     private final ObjectMapper json;
 
     ChangeLog(ChangeRepository changes, BundleValidator validator, DocumentService documents, Projector projector,
-            Graph graph, Records records, ObjectMapper json) {
+            Access access, Graph graph, Records records, ObjectMapper json) {
+        this.access = access;
         this.graph = graph;
         this.changes = changes;
         this.validator = validator;
@@ -78,6 +82,24 @@ public class ChangeLog {
         this.projector = projector;
         this.records = records;
         this.json = json;
+    }
+
+    /**
+     * An editor's write: refused with UNAUTHENTICATED/FORBIDDEN below the editor role and with
+     * BAD_USER_INPUT without input, then submitted with the caller as author.
+     */
+    public Accepted submitEdit(ChangeKind kind, Object input, String idempotencyKey, Function<Ledger, Draft> draft) {
+        access.require(Roles.EDITOR);
+        if (input == null) {
+            throw new BadUserInputException("input: is required.");
+        }
+        return submit(new Submission(kind, idempotencyKey, input, access.subject(), draft));
+    }
+
+    /** What the graph holds now about the change's target, or null while the change is not applied. */
+    public static <T> T ifApplied(Accepted accepted, Function<String, Optional<? extends T>> read) {
+        return accepted.change().status() == ChangeStatus.APPLIED ? read.apply(accepted.change().targetId()).orElse(null)
+                : null;
     }
 
     public Accepted submit(Submission submission) {

@@ -7,14 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.change.ChangeKind;
 import org.partnergraph.change.ChangeLog;
-import org.partnergraph.change.ChangeStatus;
 import org.partnergraph.change.Draft;
 import org.partnergraph.change.Drafts;
 import org.partnergraph.change.Ledger;
-import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.dataset.Problem;
-import org.partnergraph.security.Access;
-import org.partnergraph.security.Roles;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -24,25 +20,16 @@ public class DepartmentWrites {
 
     private final ChangeLog changeLog;
     private final DepartmentService departments;
-    private final Access access;
 
-    DepartmentWrites(ChangeLog changeLog, DepartmentService departments, Access access) {
+    DepartmentWrites(ChangeLog changeLog, DepartmentService departments) {
         this.changeLog = changeLog;
         this.departments = departments;
-        this.access = access;
     }
 
     public DepartmentPayload add(DepartmentInput input, String idempotencyKey) {
-        access.require(Roles.EDITOR);
-        if (input == null) {
-            throw new BadUserInputException("input: is required.");
-        }
-        ChangeLog.Accepted accepted = changeLog.submit(new ChangeLog.Submission(ChangeKind.ADD_DEPARTMENT,
-                idempotencyKey, input, access.subject(), ledger -> draft(input, ledger)));
-        Department department = accepted.change().status() == ChangeStatus.APPLIED
-                ? departments.byId(accepted.change().targetId()).orElse(null)
-                : null;
-        return new DepartmentPayload(accepted.change(), department);
+        ChangeLog.Accepted accepted = changeLog.submitEdit(ChangeKind.ADD_DEPARTMENT, input, idempotencyKey,
+                ledger -> draft(input, ledger));
+        return new DepartmentPayload(accepted.change(), ChangeLog.ifApplied(accepted, departments::byId));
     }
 
     private static Draft draft(DepartmentInput input, Ledger ledger) {

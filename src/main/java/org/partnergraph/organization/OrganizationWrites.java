@@ -8,14 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.change.ChangeKind;
 import org.partnergraph.change.ChangeLog;
-import org.partnergraph.change.ChangeStatus;
 import org.partnergraph.change.Draft;
 import org.partnergraph.change.Drafts;
 import org.partnergraph.change.Ledger;
-import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.dataset.Problem;
-import org.partnergraph.security.Access;
-import org.partnergraph.security.Roles;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -27,25 +23,16 @@ public class OrganizationWrites {
 
     private final ChangeLog changeLog;
     private final OrganizationService organizations;
-    private final Access access;
 
-    OrganizationWrites(ChangeLog changeLog, OrganizationService organizations, Access access) {
+    OrganizationWrites(ChangeLog changeLog, OrganizationService organizations) {
         this.changeLog = changeLog;
         this.organizations = organizations;
-        this.access = access;
     }
 
     public OrganizationPayload upsert(OrganizationInput input, String idempotencyKey) {
-        access.require(Roles.EDITOR);
-        if (input == null) {
-            throw new BadUserInputException("input: is required.");
-        }
-        ChangeLog.Accepted accepted = changeLog.submit(new ChangeLog.Submission(ChangeKind.UPSERT_ORGANIZATION,
-                idempotencyKey, input, access.subject(), ledger -> draft(input, ledger)));
-        Organization organization = accepted.change().status() == ChangeStatus.APPLIED
-                ? organizations.byId(accepted.change().targetId()).orElse(null)
-                : null;
-        return new OrganizationPayload(accepted.change(), organization);
+        ChangeLog.Accepted accepted = changeLog.submitEdit(ChangeKind.UPSERT_ORGANIZATION, input, idempotencyKey,
+                ledger -> draft(input, ledger));
+        return new OrganizationPayload(accepted.change(), ChangeLog.ifApplied(accepted, organizations::byId));
     }
 
     private static Draft draft(OrganizationInput input, Ledger ledger) {

@@ -9,14 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.change.ChangeKind;
 import org.partnergraph.change.ChangeLog;
-import org.partnergraph.change.ChangeStatus;
 import org.partnergraph.change.Draft;
 import org.partnergraph.change.Drafts;
 import org.partnergraph.change.Ledger;
 import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.dataset.Problem;
-import org.partnergraph.security.Access;
-import org.partnergraph.security.Roles;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -30,37 +27,24 @@ public class PartnershipWrites {
 
     private final ChangeLog changeLog;
     private final PartnershipRepository partnerships;
-    private final Access access;
 
-    PartnershipWrites(ChangeLog changeLog, PartnershipRepository partnerships, Access access) {
+    PartnershipWrites(ChangeLog changeLog, PartnershipRepository partnerships) {
         this.changeLog = changeLog;
         this.partnerships = partnerships;
-        this.access = access;
     }
 
     public PartnershipPayload create(PartnershipInput input, String idempotencyKey) {
-        access.require(Roles.EDITOR);
-        if (input == null) {
-            throw new BadUserInputException("input: is required.");
-        }
-        return payload(changeLog.submit(new ChangeLog.Submission(ChangeKind.CREATE_PARTNERSHIP, idempotencyKey, input,
-                access.subject(), ledger -> createDraft(input, ledger))));
+        return payload(changeLog.submitEdit(ChangeKind.CREATE_PARTNERSHIP, input, idempotencyKey,
+                ledger -> createDraft(input, ledger)));
     }
 
     public PartnershipPayload end(EndPartnershipInput input, String idempotencyKey) {
-        access.require(Roles.EDITOR);
-        if (input == null) {
-            throw new BadUserInputException("input: is required.");
-        }
-        return payload(changeLog.submit(new ChangeLog.Submission(ChangeKind.END_PARTNERSHIP, idempotencyKey, input,
-                access.subject(), ledger -> endDraft(input, ledger))));
+        return payload(changeLog.submitEdit(ChangeKind.END_PARTNERSHIP, input, idempotencyKey,
+                ledger -> endDraft(input, ledger)));
     }
 
     private PartnershipPayload payload(ChangeLog.Accepted accepted) {
-        Partnership partnership = accepted.change().status() == ChangeStatus.APPLIED
-                ? partnerships.byId(accepted.change().targetId()).orElse(null)
-                : null;
-        return new PartnershipPayload(accepted.change(), partnership);
+        return new PartnershipPayload(accepted.change(), ChangeLog.ifApplied(accepted, partnerships::byId));
     }
 
     private static Draft createDraft(PartnershipInput input, Ledger ledger) {

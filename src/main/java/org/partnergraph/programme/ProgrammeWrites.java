@@ -8,15 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.change.ChangeKind;
 import org.partnergraph.change.ChangeLog;
-import org.partnergraph.change.ChangeStatus;
 import org.partnergraph.change.Draft;
 import org.partnergraph.change.Drafts;
 import org.partnergraph.change.Ledger;
-import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.dataset.Problem;
 import org.partnergraph.node.NodeService;
-import org.partnergraph.security.Access;
-import org.partnergraph.security.Roles;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,26 +24,17 @@ public class ProgrammeWrites {
 
     private final ChangeLog changeLog;
     private final NodeService nodes;
-    private final Access access;
 
-    ProgrammeWrites(ChangeLog changeLog, NodeService nodes, Access access) {
+    ProgrammeWrites(ChangeLog changeLog, NodeService nodes) {
         this.changeLog = changeLog;
         this.nodes = nodes;
-        this.access = access;
     }
 
     public ProgrammePayload upsert(ProgrammeInput input, String idempotencyKey) {
-        access.require(Roles.EDITOR);
-        if (input == null) {
-            throw new BadUserInputException("input: is required.");
-        }
-        ChangeLog.Accepted accepted = changeLog.submit(new ChangeLog.Submission(ChangeKind.UPSERT_PROGRAMME,
-                idempotencyKey, input, access.subject(), ledger -> draft(input, ledger)));
-        Programme programme = accepted.change().status() == ChangeStatus.APPLIED
-                ? nodes.byId(accepted.change().targetId()).filter(Programme.class::isInstance).map(Programme.class::cast)
-                        .orElse(null)
-                : null;
-        return new ProgrammePayload(accepted.change(), programme);
+        ChangeLog.Accepted accepted = changeLog.submitEdit(ChangeKind.UPSERT_PROGRAMME, input, idempotencyKey,
+                ledger -> draft(input, ledger));
+        return new ProgrammePayload(accepted.change(), ChangeLog.ifApplied(accepted,
+                id -> nodes.byId(id).filter(Programme.class::isInstance).map(Programme.class::cast)));
     }
 
     private static Draft draft(ProgrammeInput input, Ledger ledger) {

@@ -10,31 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** changes(nodeId): who changed what and when, from which document, newest first, for analysts and above. */
 @QuarkusTest
-class ChangeHistoryTest {
+class ChangeHistoryTest extends WriteTest {
 
     static final String HISTORY = "change/changes";
     static final String NODE = "test-w-history";
     static final GraphQLClient ANALYST = GraphQLClient.as("alice", "analyst");
 
-    @Inject
-    DatasetService datasets;
-
     @BeforeEach
     void writes() {
-        WriteFixture.load(datasets);
         GraphQLClient eddie = GraphQLClient.as("eddie", "editor");
         ok(eddie.file("organization/upsertOrganization", Map.of("input", Map.of("id", NODE, "name", "写测历史",
                 "kind", "SCHOOL", "source", WriteFixture.source("写测")), "key", "test-history-1")));

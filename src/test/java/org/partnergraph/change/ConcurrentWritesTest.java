@@ -15,21 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
-import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** The same write sent 32 times at once makes exactly one change and one relationship. */
 @QuarkusTest
-class ConcurrentWritesTest {
+class ConcurrentWritesTest extends WriteTest {
 
     static final int CLIENTS = 32;
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
@@ -39,17 +35,6 @@ class ConcurrentWritesTest {
             MATCH (:Organization {id: $from})-[r:PAIRED_WITH]->(:Organization {id: $to})
             RETURN count(r) AS pairings
             """;
-
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     static String school(String id) {
         ok(EDITOR.file("organization/upsertOrganization", Map.of("input", Map.of("id", id, "name", "写测并发" + id,

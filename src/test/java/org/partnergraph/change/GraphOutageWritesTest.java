@@ -12,23 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
-import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.Neo4jTestResource;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** Neo4j stops during a burst of writes: every write is accepted, and applied exactly once when it is back. */
 @QuarkusTest
-class GraphOutageWritesTest {
+class GraphOutageWritesTest extends WriteTest {
 
     static final int BURST = 20;
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
@@ -41,17 +37,6 @@ class GraphOutageWritesTest {
             OPTIONAL MATCH (o)-[l:LOCATED_IN]->(:Region)
             RETURN count(DISTINCT o) AS organizations, count(DISTINCT p) AS pairings, count(DISTINCT l) AS locations
             """;
-
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     @AfterEach
     void restore() throws Exception {

@@ -8,41 +8,27 @@ import static org.partnergraph.testing.Responses.ok;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.Snapshot;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** The graph can always be rebuilt from the change log alone, and replayed from any point, to the same graph. */
 @QuarkusTest
-class RebuildTest {
+class RebuildTest extends WriteTest {
 
     static final GraphQLClient ADMIN = GraphQLClient.as("root", "admin");
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
 
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @Inject
-    DataSource records;
-
     /** Every kind of change is in the log before the rebuild: imports, creates, updates, ends. */
     @BeforeEach
     void writes() {
-        WriteFixture.load(datasets);
         ok(EDITOR.file("organization/upsertOrganization", Map.of("input", Map.of("id", "test-w-rebuild-school",
                 "name", "写测重建学校", "kind", "SCHOOL", "regionId", WriteFixture.COUNTY, "source", WriteFixture.source("写测")),
                 "key", "test-rebuild-school")));
@@ -62,11 +48,11 @@ class RebuildTest {
 
     @Test
     void theRebuiltGraphEqualsTheLiveOne() {
-        Snapshot live = Snapshot.take(graph, records);
+        Snapshot live = snapshot();
 
         JsonPath rebuilt = ok(ADMIN.file("change/rebuildGraph"));
 
-        Snapshot after = Snapshot.take(graph, records);
+        Snapshot after = snapshot();
         assertEquals(live.nodes().size(), after.nodes().size());
         assertEquals(live.relationships().size(), after.relationships().size());
         assertEquals(live, after, "same nodes, relationships and properties");
@@ -78,11 +64,11 @@ class RebuildTest {
 
     @Test
     void replayingFromAnyPointChangesNothing() {
-        Snapshot live = Snapshot.take(graph, records);
+        Snapshot live = snapshot();
 
         JsonPath all = ok(ADMIN.file("change/replayChanges", Map.of("after", "0")));
         assertEquals(live.changes(), all.getLong("data.replayChanges.changesApplied"));
-        assertEquals(live, Snapshot.take(graph, records));
+        assertEquals(live, snapshot());
 
         JsonPath lacking = ok(ADMIN.file("change/replayChanges", Map.of()));
         assertEquals(0, lacking.getInt("data.replayChanges.changesApplied"), "the graph lacks nothing");

@@ -8,37 +8,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.PostgresTestResource;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** PostgreSQL unreachable: a write is refused with a clear error and nothing reaches the graph. */
 @QuarkusTest
-class RecordsOutageTest {
+class RecordsOutageTest extends WriteTest {
 
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
     static final String ID = "test-w-records-down";
-
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     @AfterEach
     void restore() throws Exception {

@@ -6,41 +6,21 @@ import static org.partnergraph.testing.Responses.ok;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
-import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.Snapshot;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** addDepartment: adds, never replaces; refuses invalid input whole. */
 @QuarkusTest
-class DepartmentWritesTest {
+class DepartmentWritesTest extends WriteTest {
 
     static final String ADD = "department/addDepartment";
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
-
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @Inject
-    DataSource records;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     static JsonPath add(GraphQLClient client, Map<String, Object> input) {
         return client.file(ADD, Map.of("input", input));
@@ -59,7 +39,7 @@ class DepartmentWritesTest {
 
     @Test
     void invalidDepartmentsAreRefusedAndNothingIsWritten() {
-        Snapshot before = Snapshot.take(graph, records);
+        Snapshot before = snapshot();
 
         assertError(add(EDITOR, Map.of("id", WriteFixture.DEPARTMENT, "organizationId", WriteFixture.SCHOOL, "name", "土木系",
                 "source", WriteFixture.source("土木系"))), "BAD_USER_INPUT", "input.id: 'test-w-school-civil' already exists");
@@ -74,6 +54,6 @@ class DepartmentWritesTest {
         assertError(add(GraphQLClient.as("alice", "analyst"), Map.of("organizationId", WriteFixture.COLLEGE, "name", "机电系",
                 "source", WriteFixture.source("机电系"))), "FORBIDDEN", "editor");
 
-        assertEquals(before, Snapshot.take(graph, records));
+        assertEquals(before, snapshot());
     }
 }

@@ -9,30 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** A mutation answers a bookmark; a read that carries it (on any replica) sees the write; a bad one is refused. */
 @QuarkusTest
-class BookmarksTest {
+class BookmarksTest extends WriteTest {
 
     static final String READ = "query($id: ID!) { organization(id: $id) { id name } }";
-
-    @Inject
-    DatasetService datasets;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     static JsonPath read(String bookmark, String id) {
         return GraphQLClient.anonymous().request(READ, Map.of("id", id)).header(Bookmarks.HEADER, bookmark)

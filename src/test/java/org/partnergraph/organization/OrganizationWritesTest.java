@@ -9,41 +9,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
-import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.Snapshot;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** upsertOrganization: creates and updates through the change log; every invalid input is refused whole. */
 @QuarkusTest
-class OrganizationWritesTest {
+class OrganizationWritesTest extends WriteTest {
 
     static final String UPSERT = "organization/upsertOrganization";
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
-
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @Inject
-    DataSource records;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     static Map<String, Object> input(Object... pairs) {
         Map<String, Object> input = new HashMap<>();
@@ -116,7 +96,7 @@ class OrganizationWritesTest {
 
     @Test
     void everyInvalidInputIsRefusedNamingTheFieldAndNothingIsWritten() {
-        Snapshot before = Snapshot.take(graph, records);
+        Snapshot before = snapshot();
 
         assertError(upsert(EDITOR, input("id", "test-w-bad", "name", "写测", "kind", "SCHOOL", "regionId", "nowhere",
                 "source", WriteFixture.source("写测"))), "BAD_USER_INPUT", "input.regionId: unknown reference 'nowhere'");
@@ -143,19 +123,19 @@ class OrganizationWritesTest {
         assertError(upsert(EDITOR, input("id", "test-w-bad", "name", "写测", "kind", "CASTLE",
                 "source", WriteFixture.source("写测"))), "BAD_USER_INPUT", "CASTLE");
 
-        assertEquals(before, Snapshot.take(graph, records));
+        assertEquals(before, snapshot());
     }
 
     @Test
     void onlyEditorsMayWrite() {
         Map<String, Object> valid = input("id", "test-w-roles", "name", "写测角色", "kind", "SCHOOL",
                 "source", WriteFixture.source("写测角色"));
-        Snapshot before = Snapshot.take(graph, records);
+        Snapshot before = snapshot();
 
         assertError(upsert(GraphQLClient.anonymous(), valid), "UNAUTHENTICATED", "editor");
         assertError(upsert(GraphQLClient.as("victor", "viewer"), valid), "FORBIDDEN", "editor");
         assertError(upsert(GraphQLClient.as("alice", "analyst"), valid), "FORBIDDEN", "editor");
-        assertEquals(before, Snapshot.take(graph, records));
+        assertEquals(before, snapshot());
 
         ok(upsert(GraphQLClient.as("root", "admin"), valid));
     }
@@ -165,17 +145,17 @@ class OrganizationWritesTest {
         Map<String, Object> first = input("id", "test-w-key", "name", "写测幂等", "kind", "SCHOOL",
                 "source", WriteFixture.source("写测幂等"));
         JsonPath one = ok(EDITOR.file(UPSERT, Map.of("input", first, "key", "test-key-organization-1")));
-        Snapshot after = Snapshot.take(graph, records);
+        Snapshot after = snapshot();
         JsonPath two = ok(EDITOR.file(UPSERT, Map.of("input", first, "key", "test-key-organization-1")));
 
         assertEquals(one.getString("data.upsertOrganization.change.id"), two.getString("data.upsertOrganization.change.id"));
-        assertEquals(after, Snapshot.take(graph, records));
+        assertEquals(after, snapshot());
 
         Map<String, Object> other = new HashMap<>(first);
         other.put("name", "写测幂等改");
         assertError(EDITOR.file(UPSERT, Map.of("input", other, "key", "test-key-organization-1")), "BAD_USER_INPUT",
                 "idempotencyKey: already used by change " + one.getString("data.upsertOrganization.change.id"));
         assertError(EDITOR.file(UPSERT, Map.of("input", other, "key", "has spaces")), "BAD_USER_INPUT", "idempotencyKey");
-        assertEquals(after, Snapshot.take(graph, records));
+        assertEquals(after, snapshot());
     }
 }

@@ -9,42 +9,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
-import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.Snapshot;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** createPartnership and endPartnership: validated whole, recorded, applied; ended ones stay as history. */
 @QuarkusTest
-class PartnershipWritesTest {
+class PartnershipWritesTest extends WriteTest {
 
     static final String CREATE = "partnership/createPartnership";
     static final String END = "partnership/endPartnership";
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
-
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @Inject
-    DataSource records;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     /** A school of its own per test, so partnerships of one test never meet another's. */
     static String school(String id) {
@@ -114,7 +94,7 @@ class PartnershipWritesTest {
     void everyInvalidPartnershipIsRefusedNamingTheFieldAndNothingIsWritten() {
         String school = school("test-w-p-invalid");
         String active = ok(create(pairing(WriteFixture.COLLEGE, school))).getString("data.createPartnership.partnership.id");
-        Snapshot before = Snapshot.take(graph, records);
+        Snapshot before = snapshot();
 
         assertError(create(pairing("nobody", school)), "BAD_USER_INPUT", "input.supporterId: unknown reference 'nobody'");
         assertError(create(pairing(school, "nowhere")), "BAD_USER_INPUT", "input.supportedId: unknown reference 'nowhere'");
@@ -141,7 +121,7 @@ class PartnershipWritesTest {
                 "input.until: '2024' is before since '2025-03'");
         assertError(end(Map.of("id", active, "until", "2026", "reason", "因".repeat(201))), "BAD_USER_INPUT", "input.reason");
 
-        assertEquals(before, Snapshot.take(graph, records));
+        assertEquals(before, snapshot());
 
         ok(end(Map.of("id", active, "until", "2026", "reason", "期满")));
         assertError(end(Map.of("id", active, "until", "2027", "reason", "再次")), "BAD_USER_INPUT",

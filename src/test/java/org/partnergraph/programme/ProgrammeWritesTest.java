@@ -8,41 +8,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnergraph.dataset.DatasetService;
-import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.Snapshot;
 import org.partnergraph.testing.WriteFixture;
+import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** upsertProgramme: a programme with its implementers and targets, counted in the funding by region. */
 @QuarkusTest
-class ProgrammeWritesTest {
+class ProgrammeWritesTest extends WriteTest {
 
     static final String UPSERT = "programme/upsertProgramme";
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
-
-    @Inject
-    DatasetService datasets;
-
-    @Inject
-    Graph graph;
-
-    @Inject
-    DataSource records;
-
-    @BeforeEach
-    void fixture() {
-        WriteFixture.load(datasets);
-    }
 
     static Map<String, Object> programme(String id, Object... more) {
         Map<String, Object> input = new HashMap<>(Map.of("id", id, "name", "写测培训" + id, "category", "TRAINING",
@@ -88,7 +68,7 @@ class ProgrammeWritesTest {
 
     @Test
     void invalidProgrammesAreRefusedAndNothingIsWritten() {
-        Snapshot before = Snapshot.take(graph, records);
+        Snapshot before = snapshot();
 
         assertError(upsert(programme("test-w-prog-bad", "fundingWan", -1.0)), "BAD_USER_INPUT",
                 "input.fundingWan: must not be negative");
@@ -104,6 +84,6 @@ class ProgrammeWritesTest {
         assertError(upsert(programme(WriteFixture.COLLEGE)), "BAD_USER_INPUT", "input.id: 'test-w-college' is a Organization");
         assertError(upsert(programme("test-w-prog-bad", "duration", "天".repeat(41))), "BAD_USER_INPUT", "input.duration");
 
-        assertEquals(before, Snapshot.take(graph, records));
+        assertEquals(before, snapshot());
     }
 }
