@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.partnergraph.dataset.Problem;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,6 +23,22 @@ public interface Ledger {
     Optional<ObjectNode> node(String id);
 
     Optional<Relationship> relationship(String id);
+
+    /**
+     * For an upsert: the current row of {@code id} when it is a node of {@code label}; empty for a new id
+     * (or none given); empty with a problem on {@code id} when the id belongs to another kind of node.
+     */
+    default Optional<ObjectNode> upsertTarget(String id, String label, String noun, List<Problem> problems) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String existing = labelsOf(List.of(id)).get(id);
+        if (existing != null && !existing.equals(label)) {
+            problems.add(new Problem("input", "id", "'" + id + "' is a " + existing + ", not " + noun));
+            return Optional.empty();
+        }
+        return node(id);
+    }
 
     /** Stated relationships of one type from one node to another, ended or not. */
     List<Relationship> between(String type, String fromId, String toId);

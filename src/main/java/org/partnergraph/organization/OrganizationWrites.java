@@ -38,15 +38,7 @@ public class OrganizationWrites {
     private static Draft draft(OrganizationInput input, Ledger ledger) {
         List<Problem> problems = new ArrayList<>();
         String id = input.id != null ? input.id : Drafts.newId("org");
-        Optional<ObjectNode> existing = Optional.empty();
-        if (input.id != null) {
-            String label = ledger.labelsOf(List.of(input.id)).get(input.id);
-            if (label != null && !label.equals(LABEL)) {
-                problems.add(new Problem("input", "id", "'" + input.id + "' is a " + label + ", not an organisation"));
-            } else {
-                existing = ledger.node(input.id);
-            }
-        }
+        Optional<ObjectNode> existing = ledger.upsertTarget(input.id, LABEL, "an organisation", problems);
         if (id.equals(input.parentId)) {
             problems.add(new Problem("input", "parent", "an organisation cannot be its own parent"));
         }

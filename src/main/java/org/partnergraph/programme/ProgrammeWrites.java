@@ -40,15 +40,7 @@ public class ProgrammeWrites {
     private static Draft draft(ProgrammeInput input, Ledger ledger) {
         List<Problem> problems = new ArrayList<>();
         String id = input.id != null ? input.id : Drafts.newId("prog");
-        Optional<ObjectNode> existing = Optional.empty();
-        if (input.id != null) {
-            String label = ledger.labelsOf(List.of(input.id)).get(input.id);
-            if (label != null && !label.equals(LABEL)) {
-                problems.add(new Problem("input", "id", "'" + input.id + "' is a " + label + ", not a programme"));
-            } else {
-                existing = ledger.node(input.id);
-            }
-        }
+        Optional<ObjectNode> existing = ledger.upsertTarget(input.id, LABEL, "a programme", problems);
         ObjectNode row = existing.map(ObjectNode::deepCopy).orElseGet(Drafts::row);
         row.put("id", id);
         Drafts.put(row, "name", input.name);
