@@ -2,7 +2,7 @@ package org.partnergraph.analytics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.Sizes;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.node.NodeService;
 import org.partnergraph.security.Access;
@@ -25,21 +25,15 @@ public class AnalyticsService {
 
     /** Public: paths and neighbourhoods show what the public graph already shows, one hop at a time. */
     public GraphPath shortestPath(String fromId, String toId, int maxHops) {
-        if (maxHops < 1 || maxHops > AnalyticsRepository.MAX_HOPS) {
-            throw new BadUserInputException("maxHops: must be between 1 and " + AnalyticsRepository.MAX_HOPS + ".");
-        }
+        Sizes.within("maxHops", maxHops, AnalyticsRepository.MAX_HOPS);
         requireNode("fromId", fromId);
         requireNode("toId", toId);
         return repository.shortestPath(fromId, toId, maxHops).orElse(null);
     }
 
     public Subgraph neighbourhood(String id, int hops, int limit) {
-        if (hops < 1 || hops > 3) {
-            throw new BadUserInputException("hops: must be between 1 and 3.");
-        }
-        if (limit < 1 || limit > MAX_NEIGHBOURHOOD) {
-            throw new BadUserInputException("limit: must be between 1 and " + MAX_NEIGHBOURHOOD + ".");
-        }
+        Sizes.within("hops", hops, 3);
+        Sizes.within("limit", limit, MAX_NEIGHBOURHOOD);
         return repository.neighbourhood(id, hops, limit)
                 .orElseThrow(() -> new NotFoundException("id: nothing has the id '" + id + "'."));
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.Sizes;
 import org.partnergraph.common.Cursor;
-import org.partnergraph.common.LimitExceededException;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
@@ -52,13 +52,7 @@ public class ChangeService {
     /** The newest changes of each node (for a batched field such as Organization.history); role analyst. */
     public List<List<Change>> latest(List<String> nodeIds, int first) {
         access.require(Roles.ANALYST);
-        if (first < 1) {
-            throw new BadUserInputException("first: must be at least 1 (got " + first + ").");
-        }
-        if (first > HISTORY_MAX) {
-            throw new LimitExceededException("first: at most " + HISTORY_MAX + " changes here (got " + first
-                    + "); page through changes(nodeId) for the whole history.");
-        }
+        Sizes.within("first", first, HISTORY_MAX);
         Map<String, List<Change>> latest = records.transaction(c -> changes.latest(c, nodeIds, first));
         return nodeIds.stream().map(id -> latest.getOrDefault(id, List.of())).toList();
     }

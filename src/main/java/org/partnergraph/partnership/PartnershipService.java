@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.Sizes;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
@@ -28,9 +28,7 @@ public class PartnershipService {
 
     public List<Partnership> supportersOf(String id, Integer first) {
         int limit = first == null ? SUPPORTERS_DEFAULT : first;
-        if (limit < 1 || limit > SUPPORTERS_MAX) {
-            throw new BadUserInputException("first: must be between 1 and " + SUPPORTERS_MAX + " (got " + limit + ").");
-        }
+        Sizes.within("first", limit, SUPPORTERS_MAX);
         if (nodes.byId(id).isEmpty()) {
             throw new NotFoundException("id: nothing has the id '" + id + "'.");
         }

@@ -51,7 +51,7 @@ public class ProgrammeApi {
             @Description("Which programmes; leave out for all. Unknown ids are NOT_FOUND.") ProgrammeFilter filter,
             @DefaultValue("YEAR_DESC") @Description("Order of the list; default YEAR_DESC (newest first, then id).")
             ProgrammeSort sort,
-            @Description("Page size: 1 to 100, default 20. Anything else is BAD_USER_INPUT.") Integer first,
+            @Description("Page size: 1 to 100, default 20; below 1 is BAD_USER_INPUT, above 100 LIMIT_EXCEEDED.") Integer first,
             @Description("Cursor after which the page starts: pageInfo.endCursor of the previous page, with the "
                     + "same sort. Leave out for the first page.") String after) {
         return programmes.programmes(filter, sort, first, after);

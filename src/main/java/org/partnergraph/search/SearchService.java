@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.Sizes;
 
 @ApplicationScoped
 public class SearchService {
@@ -26,9 +27,6 @@ public class SearchService {
         if (trimmed.length() > MAX_TEXT_LENGTH) {
             throw new BadUserInputException("text: at most " + MAX_TEXT_LENGTH + " characters.");
         }
-        if (first < 1 || first > MAX_FIRST) {
-            throw new BadUserInputException("first: must be between 1 and " + MAX_FIRST + ".");
-        }
-        return repository.search(trimmed, first);
+        return repository.search(trimmed, Sizes.within("first", first, MAX_FIRST));
     }
 }

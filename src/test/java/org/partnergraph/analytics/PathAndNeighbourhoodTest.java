@@ -68,7 +68,7 @@ class PathAndNeighbourhoodTest {
     void badPathArgumentsAreCoded() {
         assertError(path("no-such-node", "kashgar-polytechnic", null), "NOT_FOUND", "fromId");
         assertError(path("kashgar-polytechnic", "no-such-node", null), "NOT_FOUND", "toId");
-        assertError(path("kashgar-polytechnic", "yunnan", 7), "BAD_USER_INPUT", "maxHops");
+        assertError(path("kashgar-polytechnic", "yunnan", 7), "LIMIT_EXCEEDED", "maxHops");
         assertError(path("kashgar-polytechnic", "yunnan", 0), "BAD_USER_INPUT", "maxHops");
     }
 
@@ -95,7 +95,7 @@ class PathAndNeighbourhoodTest {
     @Test
     void badNeighbourhoodArgumentsAreCoded() {
         assertError(neighbourhood("no-such-node", 1, 10), "NOT_FOUND", "no-such-node");
-        assertError(neighbourhood("yunnan", 4, 10), "BAD_USER_INPUT", "hops");
-        assertError(neighbourhood("yunnan", 1, 501), "BAD_USER_INPUT", "limit");
+        assertError(neighbourhood("yunnan", 4, 10), "LIMIT_EXCEEDED", "hops");
+        assertError(neighbourhood("yunnan", 1, 501), "LIMIT_EXCEEDED", "limit");
     }
 }

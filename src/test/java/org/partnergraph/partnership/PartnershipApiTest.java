@@ -85,7 +85,7 @@ class PartnershipApiTest {
     void supportersOfHonoursItsLimitAndChecksIt() {
         assertEquals(2, ok(supportersOf("yunnan", 2)).getList("data.supportersOf").size());
         assertError(supportersOf("yunnan", 0), "BAD_USER_INPUT", "first");
-        assertError(supportersOf("yunnan", 501), "BAD_USER_INPUT", "first");
+        assertError(supportersOf("yunnan", 501), "LIMIT_EXCEEDED", "first");
     }
 
     @Test

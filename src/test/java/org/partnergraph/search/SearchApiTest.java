@@ -57,6 +57,6 @@ class SearchApiTest {
         assertError(search("   ", 5), "BAD_USER_INPUT", "text");
         assertError(search("喀".repeat(101), 5), "BAD_USER_INPUT", "text");
         assertError(search("喀什", 0), "BAD_USER_INPUT", "first");
-        assertError(search("喀什", 51), "BAD_USER_INPUT", "first");
+        assertError(search("喀什", 51), "LIMIT_EXCEEDED", "first");
     }
 }
