@@ -28,4 +28,8 @@ public record Change(
     public long sequence() {
         return Long.parseLong(id);
     }
+
+    public Change withGraphBookmark(String bookmark) {
+        return new Change(id, kind, status, author, createdAt, appliedAt, summary, targetId, error, bookmark, documentId);
+    }
 }

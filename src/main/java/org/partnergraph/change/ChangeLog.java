@@ -6,16 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -112,24 +109,17 @@ public class ChangeLog {
         if (accepted.replayed() && accepted.change().status() != ChangeStatus.PENDING) {
             return accepted;
         }
-        ChangeStatus status = projector.applyUpTo(accepted.change().sequence());
-        String bookmark = status == ChangeStatus.APPLIED ? graph.bookmark() : null;
-        return new Accepted(with(accepted.change(), status, bookmark), accepted.replayed(), accepted.bundle());
+        Change applied = projector.applyUpTo(accepted.change());
+        return new Accepted(applied.status() == ChangeStatus.APPLIED ? applied.withGraphBookmark(graph.bookmark()) : applied,
+                accepted.replayed(), accepted.bundle());
     }
 
     /** Validates a draft as {@link #submit} would, and writes nothing (dry runs). */
     public Bundle validate(Function<Ledger, Draft> draft) {
-        return inTransaction(c -> validated(draft.apply(ledger(c)), ledger(c)));
-    }
-
-    /** A change by id, as stored now. */
-    public Optional<Change> byId(long id) {
-        return inTransaction(c -> changes.byId(c, id));
-    }
-
-    /** Whether a change with this idempotency key exists, and which. */
-    public Optional<Change> byKey(String key) {
-        return inTransaction(c -> changes.byKey(c, key).map(ChangeRepository.Recorded::change));
+        return inTransaction(c -> {
+            Ledger ledger = changes.ledger(c);
+            return validated(draft.apply(ledger), ledger);
+        });
     }
 
     /** Documents, nodes and relationships an import change wrote. */
@@ -149,12 +139,12 @@ public class ChangeLog {
                 return new Accepted(earlier.get().change(), true, null);
             }
         }
-        Ledger ledger = ledger(c);
+        Ledger ledger = changes.ledger(c);
         Draft draft = submission.draft().apply(ledger);
         Bundle bundle = validated(draft, ledger);
 
         long id = changes.nextId(c);
-        changes.insert(c, id, submission.key(), submission.kind(), submission.author(), draft.documentId(),
+        Change change = changes.insert(c, id, submission.key(), submission.kind(), submission.author(), draft.documentId(),
                 draft.targetId(), draft.summary(), input, inputHash, toJson(bundle.effect()));
         changes.insertSubjects(c, id, subjects(draft.bundle()));
         changes.upsertNodes(c, id, ledgerNodes(draft.bundle()));
@@ -162,7 +152,7 @@ public class ChangeLog {
         if (!bundle.documents().isEmpty()) {
             documents.upsertAll(bundle.documents());
         }
-        return new Accepted(changes.byId(c, id).orElseThrow(), false, bundle);
+        return new Accepted(change, false, bundle);
     }
 
     private Bundle validated(Draft draft, Ledger ledger) {
@@ -199,10 +189,10 @@ public class ChangeLog {
         return ids;
     }
 
-    private static List<String[]> ledgerNodes(JsonNode bundle) {
-        List<String[]> rows = new ArrayList<>();
+    private static List<Ledger.Node> ledgerNodes(JsonNode bundle) {
+        List<Ledger.Node> rows = new ArrayList<>();
         BundleValidator.sectionLabels().forEach((section, label) -> bundle.path(section)
-                .forEach(row -> rows.add(new String[] { row.path("id").asText(), label, row.toString() })));
+                .forEach(row -> rows.add(new Ledger.Node(row.path("id").asText(), label, (ObjectNode) row))));
         return rows;
     }
 
@@ -214,71 +204,15 @@ public class ChangeLog {
         return rows;
     }
 
-    private Ledger ledger(Connection c) {
-        return new Ledger() {
-            @Override
-            public Map<String, String> labelsOf(Collection<String> ids) {
-                return sql(() -> changes.labelsOf(c, ids));
-            }
-
-            @Override
-            public Optional<ObjectNode> node(String id) {
-                return sql(() -> changes.nodeRow(c, id)).map(row -> (ObjectNode) parse(row));
-            }
-
-            @Override
-            public Optional<Relationship> relationship(String id) {
-                return sql(() -> changes.relationships(c, ChangeRepository.RELATIONSHIP, id)).stream()
-                        .map(ChangeLog.this::relationshipOf).findFirst();
-            }
-
-            @Override
-            public List<Relationship> between(String type, String fromId, String toId) {
-                return sql(() -> changes.relationships(c, ChangeRepository.RELATIONSHIPS_BETWEEN, type, fromId, toId))
-                        .stream().map(ChangeLog.this::relationshipOf).collect(Collectors.toList());
-            }
-        };
-    }
-
-    private Ledger.Relationship relationshipOf(String[] r) {
-        return new Ledger.Relationship(r[0], r[1], r[2], r[3], r[4], r[5], (ObjectNode) parse(r[6]));
-    }
-
-    private static Change with(Change c, ChangeStatus status, String bookmark) {
-        return new Change(c.id(), c.kind(), status, c.author(), c.createdAt(), c.appliedAt(), c.summary(), c.targetId(),
-                c.error(), bookmark, c.documentId());
-    }
-
-    interface SqlCall<T> {
-        T run() throws SQLException;
-    }
-
     private <T> T inTransaction(Records.Work<T> work) {
         return records.transaction(work);
     }
 
-    private static <T> T sql(SqlCall<T> call) {
-        try {
-            return call.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable ledger row", e);
-        }
-    }
-
     private String toJson(Object value) {
         try {
-            return value instanceof String text ? json.readTree(text).toString() : json.writeValueAsString(value);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new BadUserInputException("Not valid JSON: line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ".");
+            throw new IllegalStateException("Cannot store " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

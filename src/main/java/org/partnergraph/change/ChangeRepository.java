@@ -16,6 +16,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The change log and its ledger in PostgreSQL, in plain SQL: advisory locks, jsonb and keyset pages
  * are clearer here than through an ORM. Every method works on the caller's connection, so the caller
@@ -42,6 +46,7 @@ class ChangeRepository {
     static final String INSERT = """
             INSERT INTO change (id, idempotency_key, kind, author, document_id, target_id, summary, input, input_hash, effect)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)
+            RETURNING id, kind, status, author, created_at, applied_at, summary, target_id, last_error, document_id
             """;
 
     static final String INSERT_SUBJECT = "INSERT INTO change_subject (node_id, change_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
@@ -127,6 +132,12 @@ class ChangeRepository {
             SELECT EXISTS (SELECT 1 FROM ledger_node WHERE id = ?) OR EXISTS (SELECT 1 FROM ledger_relationship WHERE id = ?)
             """;
 
+    private final ObjectMapper json;
+
+    ChangeRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
     record Stored(long id, String effectJson) {
     }
 
@@ -168,7 +179,8 @@ class ChangeRepository {
         }
     }
 
-    void insert(Connection c, long id, String key, ChangeKind kind, String author, String documentId, String targetId,
+    /** Records a change; answers it as stored (status PENDING, its created_at). */
+    Change insert(Connection c, long id, String key, ChangeKind kind, String author, String documentId, String targetId,
             String summary, String input, String inputHash, String effect) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setLong(1, id);
@@ -181,7 +193,10 @@ class ChangeRepository {
             s.setString(8, input);
             s.setString(9, inputHash);
             s.setString(10, effect);
-            s.executeUpdate();
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return change(r);
+            }
         }
     }
 
@@ -196,13 +211,12 @@ class ChangeRepository {
         }
     }
 
-    /** Rows of {id, label, row} for ledger_node. */
-    void upsertNodes(Connection c, long changeId, List<String[]> rows) throws SQLException {
+    void upsertNodes(Connection c, long changeId, List<Ledger.Node> nodes) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPSERT_NODE)) {
-            for (String[] row : rows) {
-                s.setString(1, row[0]);
-                s.setString(2, row[1]);
-                s.setString(3, row[2]);
+            for (Ledger.Node node : nodes) {
+                s.setString(1, node.id());
+                s.setString(2, node.label());
+                s.setString(3, node.row().toString());
                 s.setLong(4, changeId);
                 s.addBatch();
             }
@@ -227,45 +241,76 @@ class ChangeRepository {
         }
     }
 
-    Map<String, String> labelsOf(Connection c, Collection<String> ids) throws SQLException {
-        Map<String, String> labels = new HashMap<>();
-        if (ids.isEmpty()) {
-            return labels;
-        }
-        try (PreparedStatement s = c.prepareStatement(NODE_LABELS)) {
-            s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    labels.put(r.getString("id"), r.getString("label"));
+    /** The ledger as it stands in the caller's transaction (under the write lock, for a write). */
+    Ledger ledger(Connection c) {
+        return new Ledger() {
+            @Override
+            public Map<String, String> labelsOf(Collection<String> ids) {
+                Map<String, String> labels = new HashMap<>();
+                if (!ids.isEmpty()) {
+                    query(c, NODE_LABELS, s -> s.setArray(1, c.createArrayOf("varchar", ids.toArray())),
+                            r -> labels.put(r.getString("id"), r.getString("label")));
                 }
+                return labels;
             }
-        }
-        return labels;
+
+            @Override
+            public Optional<ObjectNode> node(String id) {
+                List<ObjectNode> rows = new ArrayList<>();
+                query(c, NODE_ROW, s -> s.setString(1, id), r -> rows.add(object(r.getString("row"))));
+                return rows.stream().findFirst();
+            }
+
+            @Override
+            public Optional<Relationship> relationship(String id) {
+                return relationships(c, RELATIONSHIP, id).stream().findFirst();
+            }
+
+            @Override
+            public List<Relationship> between(String type, String fromId, String toId) {
+                return relationships(c, RELATIONSHIPS_BETWEEN, type, fromId, toId);
+            }
+        };
     }
 
-    Optional<String> nodeRow(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(NODE_ROW)) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    /** Rows of {id, type, from, to, since, until, rowJson}. */
-    List<String[]> relationships(Connection c, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    private List<Ledger.Relationship> relationships(Connection c, String sql, String... parameters) {
+        List<Ledger.Relationship> rows = new ArrayList<>();
+        query(c, sql, s -> {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
             }
-            List<String[]> rows = new ArrayList<>();
+        }, r -> rows.add(new Ledger.Relationship(r.getString("id"), r.getString("type"), r.getString("from_id"),
+                r.getString("to_id"), r.getString("since"), r.getString("until"), object(r.getString("row")))));
+        return rows;
+    }
+
+    interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    interface Rows {
+        void each(ResultSet row) throws SQLException;
+    }
+
+    /** A ledger read inside a Ledger method (which cannot throw SQLException); the cause is kept for RECORDS_UNAVAILABLE. */
+    private static void query(Connection c, String sql, Parameters parameters, Rows rows) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            parameters.set(s);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new String[] { r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getString(7) });
+                    rows.each(r);
                 }
             }
-            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Ledger read failed", e);
+        }
+    }
+
+    private ObjectNode object(String json) {
+        try {
+            return (ObjectNode) this.json.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable ledger row", e);
         }
     }
 

@@ -1,9 +1,8 @@
 package org.partnergraph.change;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
@@ -63,7 +62,7 @@ public final class Drafts {
         }
     }
 
-    public static void put(ObjectNode row, String field, java.util.List<String> values) {
+    public static void put(ObjectNode row, String field, List<String> values) {
         if (values != null) {
             ArrayNode array = row.putArray(field);
             values.forEach(array::add);
@@ -110,7 +109,7 @@ public final class Drafts {
 
     /** An id derived from a key (the same key, the same id): the prefix and 12 letters of the key's digest. */
     public static String derivedId(String prefix, String key) {
-        byte[] digest = sha256(key);
+        byte[] digest = HexFormat.of().parseHex(ChangeLog.sha256(key));
         StringBuilder id = new StringBuilder(prefix).append('-');
         for (int i = 0; i < 12; i++) {
             id.append(LETTERS.charAt((digest[i] & 0xff) % LETTERS.length()));
@@ -118,13 +117,6 @@ public final class Drafts {
         return id.toString();
     }
 
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public static String text(JsonNode row, String field) {
         return row.path(field).asText(null);

@@ -43,6 +43,10 @@ public interface Ledger {
     /** Stated relationships of one type from one node to another, ended or not. */
     List<Relationship> between(String type, String fromId, String toId);
 
+    /** A node as the ledger keeps it: its label and its row in bundle form. */
+    record Node(String id, String label, ObjectNode row) {
+    }
+
     record Relationship(String id, String type, String fromId, String toId, String since, String until, ObjectNode row) {
         public boolean active() {
             return until == null;

@@ -112,10 +112,10 @@ public class Projector {
     }
 
     /**
-     * Called right after change {@code id} was committed: applies the log up to it unless the graph is
-     * known to be down (then the background thread will), and answers the change's status.
+     * Called right after {@code change} was committed: applies the log up to it unless the graph is
+     * known to be down (then the background thread will), and answers the change as stored now.
      */
-    ChangeStatus applyUpTo(long id) {
+    Change applyUpTo(Change change) {
         if (config.inline() && graphReady && graphReachable) {
             try {
                 drain();
@@ -125,7 +125,7 @@ public class Projector {
         } else {
             wake();
         }
-        return inTransaction(c -> changes.byId(c, id)).map(Change::status).orElse(ChangeStatus.PENDING);
+        return inTransaction(c -> changes.byId(c, change.sequence())).orElse(change);
     }
 
     /** Everything the log has beyond the graph's marker, in order. Throws when the graph or the log is unreachable. */
@@ -142,7 +142,6 @@ public class Projector {
             return total;
         } finally {
             drainLock.unlock();
-            refreshLag();
         }
     }
 
@@ -181,11 +180,6 @@ public class Projector {
         } finally {
             drainLock.unlock();
         }
-    }
-
-    /** Changes not yet in the graph, and the age of the oldest (as of the last refresh). */
-    ChangeRepository.Lag lag() {
-        return lag;
     }
 
     /** A fresh reading from the log; throws when PostgreSQL is unreachable. */
@@ -279,8 +273,10 @@ public class Projector {
                 try {
                     // Idle replicas ask PostgreSQL only: the graph is read when the log has moved past what
                     // this replica last saw it hold (its own writes, another replica's), or after a failure.
+                    // The lag the metrics show is refreshed here, off the writes' path.
                     if (!graphReachable || currentLag().lastChange() > lastChange.get()) {
                         drain();
+                        refreshLag();
                     }
                 } catch (RuntimeException e) {
                     failed(e);

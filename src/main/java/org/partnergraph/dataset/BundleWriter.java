@@ -62,7 +62,7 @@ public class BundleWriter {
 
     /** Writes every node, then every relationship, of one change's effect. */
     public void write(Graph.Tx tx, Effect effect) {
-        effect.nodes().forEach((label, rows) -> tx.run(upsertNodes(label), Map.of("rows", rows)));
+        effect.nodes().forEach((label, rows) -> tx.run(statement(UPSERT_NODES, label), Map.of("rows", rows)));
         effect.relationships().forEach((type, rows) -> {
             List<Map<String, Object>> derived = rows.stream().filter(BundleWriter::isDerived).toList();
             List<Map<String, Object>> explicit = rows.stream().filter(r -> !isDerived(r)).toList();
@@ -79,10 +79,6 @@ public class BundleWriter {
     }
 
     /** Labels and types come from stored changes: only the fixed vocabularies are ever turned into Cypher. */
-    private static String upsertNodes(String label) {
-        return statement(UPSERT_NODES, label);
-    }
-
     private static String statement(Map<String, String> statements, String key) {
         String cypher = statements.get(key);
         if (cypher == null) {

@@ -1,6 +1,7 @@
 package org.partnergraph.organization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnergraph.testing.Responses.assertError;
 import static org.partnergraph.testing.Responses.ok;
@@ -46,6 +47,7 @@ class OrganizationWritesTest extends WriteTest {
         assertEquals("APPLIED", body.getString("data.upsertOrganization.change.status"));
         assertEquals("UPSERT_ORGANIZATION", body.getString("data.upsertOrganization.change.kind"));
         assertEquals("eddie", body.getString("data.upsertOrganization.change.author"));
+        assertNotNull(body.getString("data.upsertOrganization.change.appliedAt"), "an APPLIED change says when");
         assertEquals(WriteFixture.DOCUMENT, body.getString("data.upsertOrganization.change.document.id"));
         assertEquals("test-w-new-school", body.getString("data.upsertOrganization.organization.id"));
         assertEquals(WriteFixture.COUNTY, body.getString("data.upsertOrganization.organization.region.id"));
