@@ -39,33 +39,48 @@ public class CodedErrorsInterceptor {
     Object translate(InvocationContext context) throws Exception {
         try {
             return context.proceed();
-        } catch (ApiException e) {
-            throw e;
-        } catch (ServiceUnavailableException | SessionExpiredException e) {
-            LOG.warnf("Neo4j unavailable during %s: %s", context.getMethod().getName(), e.getMessage());
-            throw new GraphUnavailableException("The graph store is unavailable; retry later.");
-        } catch (io.quarkus.security.UnauthorizedException e) {
-            throw new UnauthenticatedException("Sign in to use this operation.");
-        } catch (io.quarkus.security.ForbiddenException e) {
-            throw new ForbiddenException("You lack the role this operation needs.");
-        } catch (ClientException e) {
-            if (e.code() != null && e.code().startsWith(TIMED_OUT)) {
-                LOG.infof("A graph read in %s ran past the %s transaction timeout", context.getMethod().getName(), readTimeout);
-                throw new LimitExceededException("timeout: the graph query ran longer than " + human(readTimeout)
+        } catch (RuntimeException e) {
+            throw coded(e, context.getMethod().getName(), readTimeout);
+        }
+    }
+
+    /**
+     * The coded error a failure during {@code where} becomes: ApiExceptions pass; Neo4j being away is
+     * GRAPH_UNAVAILABLE, a read past the timeout LIMIT_EXCEEDED, a foreign bookmark BAD_USER_INPUT,
+     * PostgreSQL being away RECORDS_UNAVAILABLE; anything else INTERNAL with a reference in the log.
+     * Compiled reads, which run outside any resolver, use the same rules.
+     */
+    public static RuntimeException coded(RuntimeException e, String where, Duration readTimeout) {
+        if (e instanceof ApiException) {
+            return e;
+        }
+        if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
+            LOG.warnf("Neo4j unavailable during %s: %s", where, e.getMessage());
+            return new GraphUnavailableException("The graph store is unavailable; retry later.");
+        }
+        if (e instanceof io.quarkus.security.UnauthorizedException) {
+            return new UnauthenticatedException("Sign in to use this operation.");
+        }
+        if (e instanceof io.quarkus.security.ForbiddenException) {
+            return new ForbiddenException("You lack the role this operation needs.");
+        }
+        if (e instanceof ClientException client) {
+            if (client.code() != null && client.code().startsWith(TIMED_OUT)) {
+                LOG.infof("A graph read in %s ran past the %s transaction timeout", where, readTimeout);
+                return new LimitExceededException("timeout: the graph query ran longer than " + human(readTimeout)
                         + ", the limit for one request; ask for less (a smaller page, fewer hops).");
             }
-            if (e.code() != null && e.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
-                throw new BadUserInputException("PartnerGraph-Bookmark header: not a bookmark of this graph.");
+            if (client.code() != null && client.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
+                return new BadUserInputException("PartnerGraph-Bookmark header: not a bookmark of this graph.");
             }
-            throw internal(context, e);
-        } catch (RuntimeException e) {
-            RuntimeException records = RecordsUnavailableException.orRethrow(e);
-            if (records instanceof ApiException) {
-                LOG.warnf("PostgreSQL unavailable during %s: %s", context.getMethod().getName(), e.getMessage());
-                throw records;
-            }
-            throw internal(context, e);
+            return internal(where, e);
         }
+        RuntimeException records = RecordsUnavailableException.orRethrow(e);
+        if (records instanceof ApiException) {
+            LOG.warnf("PostgreSQL unavailable during %s: %s", where, e.getMessage());
+            return records;
+        }
+        return internal(where, e);
     }
 
     private static String human(Duration duration) {
@@ -73,9 +88,9 @@ public class CodedErrorsInterceptor {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
-    private static InternalException internal(InvocationContext context, RuntimeException e) {
+    private static InternalException internal(String where, RuntimeException e) {
         String id = UUID.randomUUID().toString();
-        LOG.errorf(e, "Internal error %s in %s", id, context.getMethod());
+        LOG.errorf(e, "Internal error %s in %s", id, where);
         return new InternalException("Internal error; reference " + id + ".");
     }
 }

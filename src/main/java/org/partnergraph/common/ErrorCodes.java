@@ -37,6 +37,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.smallrye.graphql.api.ErrorCode;
 import io.smallrye.graphql.spi.EventingService;
+import org.partnergraph.read.PlannedFetchers;
+import org.partnergraph.read.RootDispatch;
 
 /**
  * Makes {@code extensions.code} total: every error in every response carries one of the codes of the
@@ -68,6 +70,7 @@ public class ErrorCodes implements EventingService {
      * SmallRye's instrumentation first, then the response-size limit (which may replace a result by its
      * LIMIT_EXCEEDED error), then the coding of whatever errors remain, so that every error is counted.
      * The schema's Int and ID are guarded ({@link StrictScalars}): input of the wrong type is the client's error.
+     * Reads go through the read planner ({@link PlannedFetchers}): one statement per request.
      */
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
@@ -76,9 +79,10 @@ public class ErrorCodes implements EventingService {
         if (existing != null) {
             chain.add(existing);
         }
+        chain.add(new RootDispatch());
         chain.add(new ResponseSizeLimit(GraphQLSettings.current().maxNodes()));
         chain.add(new CodedInstrumentation());
-        return builder.instrumentation(new ChainedInstrumentation(chain)).schema(StrictScalars.apply(schema(builder)));
+        return builder.instrumentation(new ChainedInstrumentation(chain)).schema(PlannedFetchers.apply(StrictScalars.apply(schema(builder))));
     }
 
     private static GraphQLSchema schema(GraphQL.Builder builder) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +28,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.ResultCursor;
 
 /**
  * The only door to Neo4j. Reads run in read transactions and writes in write transactions, so a
@@ -84,6 +88,31 @@ public class Graph {
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> work.apply(new Tx(tx)), readConfig);
         }
+    }
+
+    /**
+     * One read statement that answers one row, without holding a thread while Neo4j works: what a
+     * compiled GraphQL request sends (one statement, one round trip). {@code bookmarks} are those the
+     * request carried ({@link #requestedBookmarks()}, read while the request was current).
+     */
+    public CompletionStage<Record> readOne(String cypher, Map<String, Object> parameters, Set<Bookmark> bookmarks) {
+        roundTrips.incrementAndGet();
+        AsyncSession session = driver.session(AsyncSession.class, sessionConfig(bookmarks));
+        CompletableFuture<Record> answer = new CompletableFuture<>();
+        session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::singleAsync), readConfig)
+                .whenComplete((record, failure) -> session.closeAsync().whenComplete((closed, ignored) -> {
+                    if (failure != null) {
+                        answer.completeExceptionally(failure);
+                    } else {
+                        answer.complete(record);
+                    }
+                }));
+        return answer;
+    }
+
+    /** The bookmarks the current request carries (see {@link Bookmarks}); empty outside a request. */
+    public Set<Bookmark> requestedBookmarks() {
+        return bookmarks.requested();
     }
 
     public <T> T write(Function<Tx, T> work) {
@@ -153,8 +182,11 @@ public class Graph {
     }
 
     private SessionConfig sessionConfig() {
+        return sessionConfig(bookmarks.requested());
+    }
+
+    private SessionConfig sessionConfig(Set<Bookmark> requested) {
         SessionConfig.Builder config = SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager());
-        Set<Bookmark> requested = bookmarks.requested();
         return (requested.isEmpty() ? config : config.withBookmarks(requested)).build();
     }
 }

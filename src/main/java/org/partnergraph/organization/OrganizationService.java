@@ -44,6 +44,19 @@ public class OrganizationService {
         OrganizationSort order = sort == null ? OrganizationSort.NAME : sort;
         PageRequest page = PageRequest.of(first, after, order.name());
         OrganizationFilter f = filter == null ? new OrganizationFilter(null, null, null, null, null) : filter;
+        OrganizationRepository.Filtered result = repository.list(filterParameters(f), order, page);
+        if (f.regionId() != null && !result.regionFound()) {
+            throw new NotFoundException("filter.regionId: no region has the id '" + f.regionId() + "'.");
+        }
+        if (f.memberOfId() != null && !result.groupFound()) {
+            throw new NotFoundException("filter.memberOfId: no organisation has the id '" + f.memberOfId() + "'.");
+        }
+        return OrganizationConnection.of(result.page(), order);
+    }
+
+    /** The filter's parameters ($kinds, $regionId, $includeSubregions, $memberOfId, $text), validated. */
+    static Map<String, Object> filterParameters(OrganizationFilter filter) {
+        OrganizationFilter f = filter == null ? new OrganizationFilter(null, null, null, null, null) : filter;
         String text = f.text() == null ? null : f.text().strip();
         if (text != null && (text.isEmpty() || text.length() > MAX_TEXT)) {
             throw new BadUserInputException("filter.text: 1 to " + MAX_TEXT + " characters.");
@@ -54,14 +67,7 @@ public class OrganizationService {
         parameters.put("includeSubregions", f.includeSubregions() == null || f.includeSubregions());
         parameters.put("memberOfId", f.memberOfId());
         parameters.put("text", text);
-        OrganizationRepository.Filtered result = repository.list(parameters, order, page);
-        if (f.regionId() != null && !result.regionFound()) {
-            throw new NotFoundException("filter.regionId: no region has the id '" + f.regionId() + "'.");
-        }
-        if (f.memberOfId() != null && !result.groupFound()) {
-            throw new NotFoundException("filter.memberOfId: no organisation has the id '" + f.memberOfId() + "'.");
-        }
-        return OrganizationConnection.of(result.page(), order);
+        return parameters;
     }
 
     public List<Region> regions(List<Organization> organizations) {

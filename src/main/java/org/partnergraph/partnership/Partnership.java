@@ -1,5 +1,7 @@
 package org.partnergraph.partnership;
 
+import java.util.function.Function;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -7,7 +9,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.agreement.Agreement;
-import org.partnergraph.common.Cursor;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
 import org.partnergraph.node.Node;
@@ -32,16 +33,21 @@ public record Partnership(
         @NonNull @Description("True when the documents only imply this support rather than state it.") boolean implied,
         @Ignore Provenance provenance) implements Sourced {
 
-    /** Maps the map that PartnershipRepository's queries return for each partnership. */
+    /** Maps the map that PartnershipRepository's queries return for each partnership (ends as whole nodes). */
     static Partnership from(Value row) {
+        return from(row, Organization::from, end -> Nodes.fromNode(end.asNode()));
+    }
+
+    /** Maps a partnership whose ends the caller reads (the read planner's projections of them). */
+    static Partnership from(Value row, Function<Value, Organization> supporter, Function<Value, Node> supported) {
         Value through = row.get("through");
         Node via = through.isNull() ? null : Nodes.fromNode(through.asNode());
         Provenance provenance = Provenance.from(row);
         return new Partnership(
                 row.get("id").asString(),
                 PartnershipKind.valueOf(row.get("kind").asString()),
-                Organization.from(row.get("supporter")),
-                Nodes.fromNode(row.get("supported").asNode()),
+                supporter.apply(row.get("supporter")),
+                supported.apply(row.get("supported")),
                 row.get("since").asString(null),
                 row.get("until").asString(null),
                 row.get("endReason").asString(null),
@@ -50,12 +56,5 @@ public record Partnership(
                 via instanceof Agreement a ? a : null,
                 provenance.implied(),
                 provenance);
-    }
-
-    /** Keyset: partnerships page by id. */
-    static final String SORT = "ID";
-
-    String cursor() {
-        return Cursor.of(SORT, id, id).encode();
     }
 }

@@ -65,14 +65,18 @@ public class PartnershipApi {
     }
 
     @NonNull
-    @Description("This organisation's partnerships, page by page (sorted by id). role: the role the partner plays — "
-            + "SUPPORTER for those who support this organisation or its departments, SUPPORTED for those it supports.")
+    @Description("This organisation's partnerships, page by page. role: the role the partner plays — "
+            + "SUPPORTER for those who support this organisation or its departments, SUPPORTED for those it supports. "
+            + "kind: only these kinds (e.g. [PAIRED_WITH] for pairings only). sort: ID (default), SINCE_DESC (newest "
+            + "first), SINCE, PARTNER_NAME.")
     public List<@NonNull PartnershipConnection> partners(@Source List<Organization> organizations,
             @DefaultValue("ANY") @Description("Which partners to list.") PartnerRole role,
+            @Description("Only these kinds; omit for all.") List<PartnershipKind> kind,
+            @DefaultValue("ID") @Description("Order of the list; a cursor belongs to the sort it was made with.")
+            PartnershipSort sort,
             @Description("Page size; default 20, at most 100.") Integer first,
             @Description("Cursor of the item to continue after (pageInfo.endCursor).") String after) {
-        return partnerships.partnersOf(organizations, role, first, after).stream().map(PartnershipConnection::of)
-                .toList();
+        return partnerships.partnersOf(organizations, role, kind, sort, first, after);
     }
 
     @NonNull

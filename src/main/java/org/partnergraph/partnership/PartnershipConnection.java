@@ -22,9 +22,9 @@ public record PartnershipConnection(
             @NonNull @Description("The partnership.") Partnership node) {
     }
 
-    static PartnershipConnection of(Page<Partnership> page) {
+    static PartnershipConnection of(Page<PartnersQuery.Keyed> page, String sort) {
         return new PartnershipConnection(
-                page.items().stream().map(p -> new PartnershipEdge(p.cursor(), p)).toList(),
-                page.pageInfo(Partnership::cursor), page.totalCount());
+                page.items().stream().map(k -> k.edge(sort)).toList(),
+                page.pageInfo(k -> k.cursor(sort)), page.totalCount());
     }
 }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -106,11 +108,12 @@ class PartnershipRepository {
             LIMIT $limit
             """;
 
-    /** Partnerships of many organisations at once, each paged by id, with its total counted here. */
-    static final String PARTNERS_OF_ORGANIZATIONS = """
-            UNWIND $ids AS oid
-            MATCH (o:Organization {id: oid})
-            CALL {
+    /**
+     * Every partnership of the organisation in {@code o}, in the roles {@code $role} asks for: support it
+     * or its departments and majors receive, and support it gives. Yields {@code partnership} maps; rows
+     * without a supporter (a department nobody owns) are dropped later.
+     */
+    static final String PARTNERSHIPS_OF = """
               WITH o
               WITH o WHERE $role IN ['SUPPORTER', 'ANY']
               UNWIND [o] + COLLECT { MATCH (o)-[:HAS_DEPARTMENT|OFFERS*1..2]->(part) RETURN DISTINCT part } AS target
@@ -121,13 +124,72 @@ class PartnershipRepository {
               WITH o WHERE $role IN ['SUPPORTED', 'ANY']
             """ + SUPPORT_FROM + """
               RETURN partnership
-            }
-            WITH oid, partnership WHERE partnership.supporter IS NOT NULL
-            WITH oid, partnership ORDER BY partnership.id
-            WITH oid, collect(DISTINCT partnership) AS partnerships
-            RETURN oid AS id, size(partnerships) AS total,
-                   [p IN partnerships WHERE $afterId IS NULL OR p.id > $afterId][0..$limit] AS page
             """;
+
+    /**
+     * A page of {@link #PARTNERSHIPS_OF} for the organisation in variable {@code o}, as one expression: a
+     * map {@code {total, rows}}, rows filtered by {@code $kinds} (null: all), sorted by {@code sort} then id,
+     * after the keyset ({@code $afterKey}, {@code $afterId}), at most {@code $limit}. Each row is the
+     * partnership map with its sort {@code key}, and {@code supporter}/{@code supported} as {@code project}
+     * renders them from the variables it is given (supporter node, supported node). Variable names come
+     * from {@code fresh}, so the expression can be nested inside another one (partners of partners).
+     */
+    static String partnersPage(String o, PartnershipSort sort, UnaryOperator<String> fresh,
+            BiFunction<String, String, String[]> project) {
+        String p = fresh.apply("p");
+        String k = fresh.apply("k");
+        String all = fresh.apply("all");
+        String total = fresh.apply("total");
+        String page = fresh.apply("page");
+        String x = fresh.apply("x");
+        String row = fresh.apply("row");
+        String key = fresh.apply("key");
+        String supporter = fresh.apply("supporter");
+        String supported = fresh.apply("supported");
+        String sortKey = switch (sort) {
+            case ID -> p + ".id";
+            case SINCE, SINCE_DESC -> "coalesce(" + p + ".since, '')";
+            case PARTNER_NAME -> "CASE WHEN " + p + ".supporter.id = " + o + ".id THEN " + p + ".supported.name ELSE "
+                    + p + ".supporter.name END";
+        };
+        // Unknown dates go last in both directions: '' sorts first ascending, so ascending uses a high sentinel.
+        if (sort == PartnershipSort.SINCE) {
+            sortKey = "coalesce(" + p + ".since, '~')";
+        }
+        boolean descending = sort == PartnershipSort.SINCE_DESC;
+        String after = descending
+                ? x + ".k < $afterKey OR (" + x + ".k = $afterKey AND " + x + ".p.id > $afterId)"
+                : x + ".k > $afterKey OR (" + x + ".k = $afterKey AND " + x + ".p.id > $afterId)";
+        String[] ends = project.apply(supporter, supported);
+        return """
+                COLLECT {
+                  CALL (%1$s) {
+                    WITH %1$s AS o
+                    CALL {
+                %2$s
+                    }
+                    RETURN partnership AS %3$s
+                  }
+                  WITH DISTINCT %3$s WHERE %3$s.supporter IS NOT NULL AND ($kinds IS NULL OR %3$s.kind IN $kinds)
+                  WITH %3$s, %4$s AS %5$s ORDER BY %5$s %6$s, %3$s.id
+                  WITH collect({p: %3$s, k: %5$s}) AS %7$s
+                  WITH size(%7$s) AS %8$s, [%9$s IN %7$s WHERE $afterKey IS NULL OR %10$s][0..$limit] AS %11$s
+                  RETURN {total: %8$s, rows: COLLECT {
+                    UNWIND %11$s AS %9$s
+                    WITH %9$s.p AS %12$s, %9$s.k AS %13$s
+                    WITH %12$s, %13$s, %12$s.supporter AS %14$s, %12$s.supported AS %15$s
+                    RETURN %12$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags,
+                                  .through, key: %13$s, supporter: %16$s, supported: %17$s}
+                  }}
+                }[0]""".formatted(o, PARTNERSHIPS_OF, p, sortKey, k, descending ? "DESC" : "ASC", all, total, x, after,
+                page, row, key, supporter, supported, ends[0], ends[1]);
+    }
+
+    /** Partnerships of many organisations at once, each paged, with its total counted here. */
+    static String partnersOfOrganizations(PartnershipSort sort) {
+        return "UNWIND $ids AS oid\nMATCH (org:Organization {id: oid})\nRETURN oid AS id, "
+                + partnersPage("org", sort, UnaryOperator.identity(), (s, t) -> new String[] {s, t}) + " AS page";
+    }
 
     /** One stated partnership by its id (what createPartnership and endPartnership answer with). */
     static final String PARTNERSHIP_BY_ID = """
@@ -156,15 +218,14 @@ class PartnershipRepository {
     }
 
     /** One page per organisation id, in one round trip; organisations without partners get an empty page. */
-    Map<String, Page<Partnership>> partnersOf(List<String> ids, PartnerRole role, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>(page.parameters());
+    Map<String, PartnershipConnection> partnersOf(List<String> ids, PartnersQuery query) {
+        Map<String, Object> parameters = new HashMap<>(query.parameters());
         parameters.put("ids", ids);
-        parameters.put("role", role.name());
-        Map<String, Page<Partnership>> pages = new HashMap<>();
-        graph.readList(PARTNERS_OF_ORGANIZATIONS, parameters, r -> pages.put(r.get("id").asString(), new Page<>(
-                r.get("page").asList(Partnership::from), r.get("total").asInt(), page)));
+        Map<String, PartnershipConnection> pages = new HashMap<>();
+        graph.readList(partnersOfOrganizations(query.sort()), parameters,
+                r -> pages.put(r.get("id").asString(), query.connection(r.get("page"), Partnership::from)));
         for (String id : ids) {
-            pages.putIfAbsent(id, new Page<>(List.of(), 0, page));
+            pages.putIfAbsent(id, query.connection(null, Partnership::from));
         }
         return pages;
     }

@@ -35,11 +35,11 @@ public class PartnershipService {
         return repository.supportersOf(id, limit);
     }
 
-    public List<Page<Partnership>> partnersOf(List<Organization> organizations, PartnerRole role, Integer first,
-            String after) {
-        PageRequest page = PageRequest.of(first, after, Partnership.SORT);
+    public List<PartnershipConnection> partnersOf(List<Organization> organizations, PartnerRole role,
+            List<PartnershipKind> kinds, PartnershipSort sort, Integer first, String after) {
+        PartnersQuery query = PartnersQuery.of(role, kinds, sort, first, after);
         List<String> ids = organizations.stream().map(Organization::id).toList();
-        Map<String, Page<Partnership>> pages = repository.partnersOf(ids, role == null ? PartnerRole.ANY : role, page);
+        Map<String, PartnershipConnection> pages = repository.partnersOf(ids, query);
         return ids.stream().map(pages::get).toList();
     }
 }

@@ -1,0 +1,101 @@
+package org.partnergraph.partnership;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.neo4j.driver.Value;
+import org.partnergraph.common.NotFoundException;
+import org.partnergraph.common.Sizes;
+import org.partnergraph.node.Node;
+import org.partnergraph.organization.Organization;
+import org.partnergraph.read.Arguments;
+import org.partnergraph.read.Compiled;
+import org.partnergraph.read.ReadCatalog;
+import org.partnergraph.read.ReadContribution;
+import org.partnergraph.read.ReadPlan;
+
+import graphql.schema.SelectedField;
+
+/**
+ * Partnerships in the read planner: {@code supportersOf} and {@code Organization.partners}, with the
+ * supporter and supported ends projected with whatever the client selected under them, in the same
+ * statement. The support rules are the repository's (one text for both paths).
+ */
+@ApplicationScoped
+class PartnershipReads implements ReadContribution {
+
+    @Override
+    public void contribute(ReadCatalog.Builder catalog) {
+        catalog.root("supportersOf", this::supportersOf);
+        catalog.field("Organization", "partners", this::partners);
+    }
+
+    private Compiled supportersOf(ReadPlan plan, Map<String, Object> arguments, List<SelectedField> selection,
+            String column) {
+        Integer first = Arguments.integer(arguments, "first");
+        int limit = Sizes.within("first", first == null ? PartnershipService.SUPPORTERS_DEFAULT : first,
+                PartnershipService.SUPPORTERS_MAX);
+        String id = Arguments.string(arguments, "id");
+        String p = plan.variable("p");
+        String s = plan.variable("s");
+        String t = plan.variable("t");
+        Ends ends = ends(plan, selection, s, t);
+        String body = plan.bind(PartnershipRepository.TARGETS_OF_SUBJECT + PartnershipRepository.SUPPORT_INTO + """
+                WITH DISTINCT partnership WHERE partnership.supporter IS NOT NULL
+                WITH partnership ORDER BY partnership.kind, partnership.supporter.name, partnership.id LIMIT $limit
+                """, Map.of("id", id, "limit", limit))
+                + "WITH partnership AS " + p + ", partnership.supporter AS " + s + ", partnership.supported AS " + t + "\n"
+                + "WITH collect(" + ends.row(p) + ") AS rows\n"
+                + "RETURN {found: EXISTS { MATCH (:Entity {id: " + plan.parameter(id) + "}) }, rows: rows} AS " + column;
+        return new Compiled(body, value -> {
+            if (!value.get("found").asBoolean()) {
+                throw new NotFoundException("id: nothing has the id '" + id + "'.");
+            }
+            return value.get("rows").asList(ends::read);
+        });
+    }
+
+    private Compiled partners(ReadPlan plan, String organization, SelectedField field) {
+        Map<String, Object> arguments = field.getArguments();
+        PartnersQuery query = PartnersQuery.of(Arguments.enumValue(arguments, "role", PartnerRole.class),
+                Arguments.enumList(arguments, "kind", PartnershipKind.class),
+                Arguments.enumValue(arguments, "sort", PartnershipSort.class),
+                Arguments.integer(arguments, "first"), Arguments.string(arguments, "after"));
+        List<SelectedField> nodes = ReadPlan.connectionNodes(field);
+        Ends[] ends = new Ends[1];
+        String page = PartnershipRepository.partnersPage(organization, query.sort(), plan::variable, (s, t) -> {
+            ends[0] = ends(plan, nodes, s, t);
+            return new String[] {ends[0].supporter().expression(), ends[0].supported().expression()};
+        });
+        return new Compiled(plan.bind(page, query.parameters()), value -> query.connection(value, ends[0]::read));
+    }
+
+    /** The two ends of partnerships as the selection under them asks, and how to read a row back. */
+    private static Ends ends(ReadPlan plan, List<SelectedField> selection, String supporterVariable,
+            String supportedVariable) {
+        List<SelectedField> supporter = selection.stream().filter(f -> f.getName().equals("supporter"))
+                .flatMap(f -> ReadPlan.children(f).stream()).toList();
+        List<SelectedField> supported = selection.stream().filter(f -> f.getName().equals("supported"))
+                .flatMap(f -> ReadPlan.children(f).stream()).toList();
+        return new Ends(plan.node("Organization", supporterVariable, supporter),
+                plan.node("Node", supportedVariable, supported), supporterVariable, supportedVariable);
+    }
+
+    private record Ends(Compiled supporter, Compiled supported, String supporterVariable, String supportedVariable) {
+
+        /** The row of a partnership map in {@code p}, its ends projected from the ends' variables. */
+        String row(String p) {
+            return p + " {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .through, "
+                    + "supporter: " + supporter.expression() + ", supported: " + supported.expression() + "}";
+        }
+
+        Partnership read(Value row) {
+            Function<Value, Organization> organization = v -> (Organization) supporter.reader().apply(v);
+            Function<Value, Node> node = v -> (Node) supported.reader().apply(v);
+            return Partnership.from(row, organization, node);
+        }
+    }
+}

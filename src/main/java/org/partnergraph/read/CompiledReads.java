@@ -1,0 +1,167 @@
+package org.partnergraph.read;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.Record;
+import org.partnergraph.common.CodedErrorsInterceptor;
+import org.partnergraph.graph.Graph;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
+
+import graphql.GraphQLContext;
+import io.quarkus.arc.Unremovable;
+import graphql.schema.DataFetchingEnvironment;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Answers the root query fields the features compile, all of one request's in one Cypher statement:
+ * each root field becomes a {@code CALL () { … }} subquery with its whole compilable selection, the
+ * request's root fields are gathered until graphql-java has asked every root field ({@link RootDispatch}),
+ * and the statement is one round trip in one read transaction. What a field's nested
+ * selection fetched ahead is kept in {@link Prefetched}, so those fields never reach their resolvers.
+ */
+// Looked up by the schema's data fetchers, which SmallRye builds outside CDI: keep it although nothing injects it.
+@Unremovable
+@ApplicationScoped
+public class CompiledReads {
+
+    private static final String STATE = CompiledReads.class.getName();
+
+    private final Graph graph;
+    private final ReadCatalog catalog;
+    private final Access access;
+    private final boolean anonymousReads;
+    private final Duration readTimeout;
+
+    CompiledReads(Graph graph, Instance<ReadContribution> contributions, Access access,
+            @ConfigProperty(name = "partnergraph.security.anonymous-reads") boolean anonymousReads,
+            @ConfigProperty(name = "partnergraph.graph.transaction-timeout") Duration readTimeout) {
+        this.graph = graph;
+        this.catalog = ReadCatalog.of(contributions.stream().toList());
+        this.access = access;
+        this.anonymousReads = anonymousReads;
+        this.readTimeout = readTimeout;
+    }
+
+    boolean compiles(String rootField) {
+        return catalog.root(rootField) != null;
+    }
+
+    /** One root field: planned now, answered when the request's statement has run. */
+    CompletionStage<Object> fetch(DataFetchingEnvironment env) {
+        RootRead root = catalog.root(env.getField().getName());
+        try {
+            if (!anonymousReads) {
+                access.require(Roles.VIEWER);
+            }
+            Request request = request(env.getGraphQlContext());
+            Part part;
+            synchronized (request) {
+                String column = "r" + request.parts.size();
+                Compiled compiled = root.compile(request.plan, env.getArguments(),
+                        env.getSelectionSet().getImmediateFields(), column);
+                part = new Part(column, compiled, new CompletableFuture<>());
+                request.parts.add(part);
+            }
+            return part.answer;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(CodedErrorsInterceptor.coded(e, env.getField().getName(), readTimeout));
+        }
+    }
+
+    /**
+     * Called by {@link RootDispatch} once graphql-java has asked every root field of the operation: the
+     * statement of the compiled ones can go.
+     */
+    static void dispatch(GraphQLContext context) {
+        Request request = context.get(STATE);
+        if (request != null) {
+            request.run();
+        }
+    }
+
+    private Request request(GraphQLContext context) {
+        return context.computeIfAbsent(STATE, key -> new Request(new ReadPlan(catalog, Prefetched.of(context)),
+                graph.requestedBookmarks(), Vertx.currentContext()));
+    }
+
+    /** One root field's part of the statement and the answer its fetcher waits for. */
+    record Part(String column, Compiled compiled, CompletableFuture<Object> answer) {
+    }
+
+    /** The request's statement while root fields join it. */
+    final class Request {
+        final ReadPlan plan;
+        final Set<Bookmark> bookmarks;
+        final Context vertx;
+        final List<Part> parts = new ArrayList<>();
+
+        Request(ReadPlan plan, Set<Bookmark> bookmarks, Context vertx) {
+            this.plan = plan;
+            this.bookmarks = bookmarks;
+            this.vertx = vertx;
+        }
+
+        /** Every root field that joined, in one statement; once, when all root fields have been asked. */
+        void run() {
+            String cypher;
+            Map<String, Object> parameters;
+            List<Part> batch;
+            synchronized (this) {
+                batch = List.copyOf(parts);
+                parts.clear();
+                if (batch.isEmpty()) {
+                    return;
+                }
+                cypher = batch.stream().map(p -> "CALL () {\n" + p.compiled().expression() + "\n}")
+                        .collect(Collectors.joining("\n"))
+                        + "\nRETURN " + batch.stream().map(Part::column).collect(Collectors.joining(", "));
+                parameters = Map.copyOf(plan.parameters());
+            }
+            graph.readOne(cypher, parameters, bookmarks).whenComplete((record, failure) -> onContext(() -> {
+                for (Part part : batch) {
+                    complete(part, record, failure);
+                }
+            }));
+        }
+
+        private void complete(Part part, Record record, Throwable failure) {
+            try {
+                if (failure != null) {
+                    throw failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                }
+                part.answer.complete(part.compiled().reader().apply(record.get(part.column())));
+            } catch (RuntimeException e) {
+                part.answer.completeExceptionally(CodedErrorsInterceptor.coded(e, part.column(), readTimeout));
+            } catch (Throwable e) {
+                part.answer.completeExceptionally(e);
+            }
+        }
+
+        /**
+         * Continues the request where it started (its Vert.x context), as SmallRye's resolvers do: the
+         * driver's own threads must never run the rest of the request, whose resolvers may block.
+         */
+        private void onContext(Runnable work) {
+            if (vertx != null) {
+                vertx.runOnContext(ignored -> work.run());
+            } else {
+                work.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.partnergraph.read;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Value;
+
+import graphql.schema.SelectedField;
+
+/**
+ * One request's statement while it is being planned: its parameters, fresh variable names, and the
+ * projections of nodes with the child fields the features compile. Everything a client sends reaches
+ * Neo4j as a parameter; only names this class makes up are written into the text.
+ */
+public final class ReadPlan {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\$([A-Za-z][A-Za-z0-9_]*)");
+
+    private final ReadCatalog catalog;
+    private final Prefetched prefetched;
+    private final Map<String, Object> parameters = new HashMap<>();
+    private int names;
+
+    ReadPlan(ReadCatalog catalog, Prefetched prefetched) {
+        this.catalog = catalog;
+        this.prefetched = prefetched;
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** A new parameter holding {@code value}; answers its reference ({@code $p3}). */
+    public String parameter(Object value) {
+        String name = "p" + names++;
+        parameters.put(name, value);
+        return "$" + name;
+    }
+
+    /** A variable name no other part of the statement uses. */
+    public String variable(String hint) {
+        return hint + "_" + names++;
+    }
+
+    /**
+     * A repository's statement fragment with its {@code $parameters} renamed to fresh ones holding
+     * {@code values}, so that fragments written on their own can share one statement. References to this
+     * plan's own parameters (in nested projections already inserted) are left as they are.
+     */
+    public String bind(String cypher, Map<String, Object> values) {
+        Map<String, String> renamed = new HashMap<>();
+        Matcher matcher = PARAMETER.matcher(cypher);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!values.containsKey(name) && parameters.containsKey(name)) {
+                continue; // already one of this plan's parameters (a nested projection's)
+            }
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("No value for $" + name + " in a compiled fragment");
+            }
+            String reference = renamed.computeIfAbsent(name, n -> parameter(values.get(n)));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(reference));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** The child fields selected under {@code field}. */
+    public static List<SelectedField> children(SelectedField field) {
+        return field.getSelectionSet().getImmediateFields();
+    }
+
+    /** The fields selected under a connection's {@code edges { node { … } } }. */
+    public static List<SelectedField> connectionNodes(SelectedField connection) {
+        return connectionNodes(children(connection));
+    }
+
+    /** The fields selected under {@code edges { node { … } } }, given the fields selected on a connection. */
+    public static List<SelectedField> connectionNodes(List<SelectedField> connection) {
+        List<SelectedField> nodes = new ArrayList<>();
+        for (SelectedField edges : connection) {
+            if (edges.getName().equals("edges")) {
+                for (SelectedField node : children(edges)) {
+                    if (node.getName().equals("node")) {
+                        nodes.addAll(children(node));
+                    }
+                }
+            }
+        }
+        return nodes;
+    }
+
+    /**
+     * The node in {@code variable} as GraphQL type {@code type}: a map projection with the properties
+     * its record needs and every selected child field some feature compiles; the reader builds the
+     * record and records the children's values ahead for it. For a type without a shape (an interface
+     * such as Node) each shaped label gets its own branch, and any other node is returned whole.
+     */
+    public Compiled node(String type, String variable, List<SelectedField> selection) {
+        NodeShape shape = catalog.shape(type);
+        if (shape != null) {
+            return object(shape, variable, selection, false);
+        }
+        StringBuilder expression = new StringBuilder("CASE");
+        Map<String, Function<Value, Object>> readers = new HashMap<>();
+        for (NodeShape each : catalog.shapes()) {
+            Compiled branch = object(each, variable, selection, true);
+            expression.append(" WHEN ").append(variable).append(':').append(each.label()).append(" THEN ")
+                    .append(branch.expression());
+            readers.put(each.type(), branch.reader());
+        }
+        expression.append(" ELSE ").append(variable).append(" {.*, __labels: labels(").append(variable).append(")} END");
+        Function<Value, Object> anyNode = catalog.anyNode();
+        return new Compiled(expression.toString(), value -> {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            Function<Value, Object> reader = readers.get(value.get("__type").asString(null));
+            return reader != null ? reader.apply(value) : anyNode.apply(value);
+        });
+    }
+
+    private Compiled object(NodeShape shape, String variable, List<SelectedField> selection, boolean tagged) {
+        List<String> entries = new ArrayList<>();
+        shape.properties().forEach(p -> entries.add("." + p));
+        if (tagged) {
+            entries.add("__type: '" + shape.type() + "'");
+        }
+        record Child(String resultKey, String key, Function<Value, Object> reader) {
+        }
+        List<Child> children = new ArrayList<>();
+        for (SelectedField field : selection) {
+            if (!field.getObjectTypeNames().contains(shape.type())) {
+                continue;
+            }
+            FieldRead read = catalog.field(shape.type(), field.getName());
+            Compiled compiled = read == null ? null : read.compile(this, variable, field);
+            if (compiled == null) {
+                continue;
+            }
+            String key = "f" + names++;
+            entries.add(key + ": " + compiled.expression());
+            children.add(new Child(field.getResultKey(), key, compiled.reader()));
+        }
+        String expression = variable + " {" + String.join(", ", entries) + "}";
+        return new Compiled(expression, value -> {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            Object record = shape.mapper().apply(value);
+            for (Child child : children) {
+                prefetched.put(record, child.resultKey(), child.reader().apply(value.get(child.key())));
+            }
+            return record;
+        });
+    }
+
+    /** A single node at the end of {@code pattern} (with {@code %s} for its variable), or null. */
+    public Compiled one(SelectedField field, String type, String pattern) {
+        String v = variable("n");
+        Compiled node = node(type, v, ReadPlan.children(field));
+        return new Compiled("COLLECT { " + pattern.formatted(v) + " RETURN " + node.expression() + " LIMIT 1 }[0]",
+                node.reader());
+    }
+
+    /** The distinct nodes at the end of {@code pattern}, by name then id. */
+    public Compiled sortedByName(SelectedField field, String type, String pattern) {
+        String v = variable("n");
+        Compiled node = node(type, v, ReadPlan.children(field));
+        return new Compiled("COLLECT { " + pattern.formatted(v) + " WITH DISTINCT " + v + " ORDER BY " + v + ".name, " + v
+                + ".id RETURN " + node.expression() + " }", ReadPlan.listOf(node.reader()));
+    }
+
+    /** Reads a list whose elements {@code element} reads. */
+    public static Function<Value, Object> listOf(Function<Value, Object> element) {
+        return value -> value == null || value.isNull() ? List.of() : value.asList(element::apply);
+    }
+}
