@@ -35,11 +35,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Renders the kustomize overlays in k8s/ with {@code kubectl kustomize} and checks the invariants
  * that a deployment of PartnerGraph relies on. Nothing here talks to a cluster: it reads what
  * {@code kubectl apply -k} would send.
+ *
+ * <p>The kubectl is, in this order: {@code KUBECTL} from the environment; the pinned one that the
+ * Maven build unpacks under target/ (system property {@value #PINNED_KUBECTL}, set on Linux x86-64);
+ * {@code kubectl} on the PATH.
  */
 class KubernetesManifestsTest {
 
     private static final Path OVERLAYS = Path.of("k8s", "overlays");
     private static final long RENDER_TIMEOUT_SECONDS = 120;
+    private static final String PINNED_KUBECTL = "partnergraph.kubectl";
 
     private static final String SERVICE = "partnergraph";
     private static final String HEALTH = "/q/health/";
@@ -721,7 +726,7 @@ class KubernetesManifestsTest {
         Path dir = OVERLAYS.resolve(overlay);
         assertTrue(Files.isDirectory(dir), () -> "no overlay at " + dir.toAbsolutePath()
                 + "; the test runs from the project root, where k8s/ is");
-        String kubectl = Optional.ofNullable(System.getenv("KUBECTL")).filter(s -> !s.isBlank()).orElse("kubectl");
+        String kubectl = kubectl();
         try {
             Path out = Files.createTempFile("kustomize-" + overlay, ".yaml");
             Path err = Files.createTempFile("kustomize-" + overlay, ".err");
@@ -734,8 +739,9 @@ class KubernetesManifestsTest {
                             .start();
                 } catch (IOException e) {
                     return fail("kubectl is needed to render k8s/overlays/" + overlay + " and could not be run ('"
-                            + kubectl + "': " + e.getMessage() + "). Install kubectl (it has kustomize built in),"
-                            + " or set KUBECTL to its path.");
+                            + kubectl + "': " + e.getMessage() + "). Run the test through Maven (./mvnw verify"
+                            + " fetches a pinned kubectl on Linux x86-64), or install kubectl 1.29+ (it has"
+                            + " kustomize built in), or set KUBECTL to its path.");
                 }
                 if (!process.waitFor(RENDER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -765,6 +771,22 @@ class KubernetesManifestsTest {
             Thread.currentThread().interrupt();
             return fail("interrupted while rendering " + dir);
         }
+    }
+
+    private static String kubectl() {
+        Optional<String> fromEnvironment = Optional.ofNullable(System.getenv("KUBECTL")).filter(s -> !s.isBlank());
+        if (fromEnvironment.isPresent()) {
+            return fromEnvironment.get();
+        }
+        String pinned = System.getProperty(PINNED_KUBECTL, "");
+        if (pinned.isBlank()) {
+            return "kubectl";
+        }
+        // The build said where it put the pinned kubectl: a missing file is a broken build, not a reason
+        // to render with whatever kubectl (and kustomize version) the PATH happens to have.
+        assertTrue(Files.isExecutable(Path.of(pinned)), () -> PINNED_KUBECTL + " is " + pinned
+                + ", which is not an executable file; the Maven build unpacks it in generate-test-resources");
+        return pinned;
     }
 
     /** The objects of one rendered overlay. */
