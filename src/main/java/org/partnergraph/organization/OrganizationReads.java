@@ -70,26 +70,42 @@ class OrganizationReads implements ReadContribution {
         parameters.putAll(page.parameters());
         // Each root field is its own CALL () { … }, so these names meet no other root's; nested fields use fresh ones.
         String o = "o";
+        List<String> conditions = new java.util.ArrayList<>();
         String anchor;
+        boolean inSubregions = Boolean.TRUE.equals(parameters.get("includeSubregions"));
         if (parameters.get("memberOfId") != null) {
-            anchor = "MATCH (group)<-[:MEMBER_OF]-(" + o + ":Organization)";
+            anchor = "MATCH (group)<-[:MEMBER_OF]-(o:Organization)";
+            if (parameters.get("regionId") != null) {
+                conditions.add(inSubregions ? "EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) }"
+                        : "EXISTS { (o)-[:LOCATED_IN]->(root) }");
+            }
         } else if (parameters.get("regionId") != null) {
-            anchor = Boolean.TRUE.equals(parameters.get("includeSubregions"))
-                    ? "MATCH (root)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(" + o + ":Organization)"
-                    : "MATCH (root)<-[:LOCATED_IN]-(" + o + ":Organization)";
+            anchor = inSubregions ? "MATCH (root)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(o:Organization)"
+                    : "MATCH (root)<-[:LOCATED_IN]-(o:Organization)";
         } else {
-            anchor = "MATCH (" + o + ":Organization)";
+            anchor = "MATCH (o:Organization)";
         }
-        String conditions = OrganizationRepository.FILTER_CONDITIONS;
+        if (parameters.get("kinds") != null) {
+            conditions.add("o.kind IN $kinds");
+        }
+        if (parameters.get("text") != null) {
+            conditions.add("(o.name CONTAINS $text OR any(s IN o.shortNames WHERE s CONTAINS $text))");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String keyset = order == OrganizationSort.NAME
-                ? "($afterKey IS NULL OR " + o + ".name > $afterKey OR (" + o + ".name = $afterKey AND " + o + ".id > $afterId))"
-                : "($afterId IS NULL OR " + o + ".id > $afterId)";
-        String orderBy = order == OrganizationSort.NAME ? o + ".name, " + o + ".id" : o + ".id";
+                ? "($afterKey IS NULL OR o.name > $afterKey OR (o.name = $afterKey AND o.id > $afterId))"
+                : "($afterId IS NULL OR o.id > $afterId)";
+        String orderBy = order == OrganizationSort.NAME ? "o.name, o.id" : "o.id";
         Compiled node = plan.node("Organization", o, ReadPlan.connectionNodes(selection));
-        String body = plan.bind(OrganizationRepository.FILTER_ANCHORS + "RETURN {regionFound: root IS NOT NULL, "
-                + "groupFound: group IS NOT NULL, total: COUNT { " + anchor + " WHERE " + conditions + " RETURN DISTINCT "
-                + o + " }, rows: COLLECT { " + anchor + " WHERE " + conditions + " AND " + keyset + " WITH DISTINCT " + o
-                + " ORDER BY " + orderBy + " LIMIT $limit RETURN " + node.expression() + " }} AS " + column, parameters);
+        // An anchor that names nothing answers NOT_FOUND; its branch never matches from a null node.
+        String body = plan.bind(OrganizationRepository.FILTER_ANCHORS + """
+                WITH root, group, ($regionId IS NOT NULL AND root IS NULL) OR ($memberOfId IS NOT NULL AND group IS NULL) AS missing
+                RETURN CASE WHEN missing THEN {regionFound: root IS NOT NULL, groupFound: group IS NOT NULL, total: 0, rows: []}
+                ELSE {regionFound: true, groupFound: true,
+                      total: COUNT { %1$s%2$s RETURN DISTINCT o },
+                      rows: COLLECT { %1$s%2$s WITH DISTINCT o WHERE %3$s
+                                      WITH o ORDER BY %4$s LIMIT $limit RETURN %5$s }}
+                END AS %6$s""".formatted(anchor, where, keyset, orderBy, node.expression(), column), parameters);
         return new Compiled(body, value -> {
             if (parameters.get("regionId") != null && !value.get("regionFound").asBoolean()) {
                 throw new NotFoundException("filter.regionId: no region has the id '" + parameters.get("regionId") + "'.");

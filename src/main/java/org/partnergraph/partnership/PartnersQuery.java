@@ -9,6 +9,7 @@ import org.neo4j.driver.Value;
 import org.partnergraph.common.Cursor;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
+import org.partnergraph.organization.Organization;
 import org.partnergraph.partnership.PartnershipConnection.PartnershipEdge;
 
 /**
@@ -25,10 +26,14 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
                 PageRequest.of(first, after, order.name()));
     }
 
-    /** $role, $kinds, $afterKey, $afterId and $limit of {@link PartnershipRepository#partnersPage}. */
+    /** For the distinct partner organisations, which always page by the partner's name. */
+    static PartnersQuery forOrganizations(PartnerRole role, List<PartnershipKind> kinds, Integer first, String after) {
+        return of(role, kinds, PartnershipSort.PARTNER_NAME, first, after);
+    }
+
+    /** $kinds, $afterKey, $afterId and $limit of {@link PartnershipRepository#partnersPage}. */
     Map<String, Object> parameters() {
         Map<String, Object> parameters = new HashMap<>(page.parameters());
-        parameters.put("role", role.name());
         parameters.put("kinds", kinds == null ? null : kinds.stream().map(Enum::name).toList());
         return parameters;
     }
@@ -40,6 +45,31 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
         }
         List<Keyed> rows = value.get("rows").asList(r -> new Keyed(row.apply(r), r.get("key").asString("")));
         return PartnershipConnection.of(new Page<>(rows, value.get("total").asInt(), page), sort.name());
+    }
+
+    /** The distinct partners' page from its {@code {total, rows}} (null: empty), each node mapped by {@code node}. */
+    PartnerOrganization partnerOrganizations(Value value, Function<Value, Organization> node) {
+        if (value == null || value.isNull()) {
+            return new PartnerOrganization(List.of(), new Page<>(List.<PartnerOrganization.Edge>of(), 0, page)
+                    .pageInfo(PartnerOrganization.Edge::cursor), 0);
+        }
+        Map<String, List<Value>> links = new java.util.LinkedHashMap<>();
+        value.get("links").asList(v -> v).forEach(link ->
+                links.computeIfAbsent(link.get("partner").asString(), id -> new java.util.ArrayList<>()).add(link));
+        List<PartnerOrganization.Edge> rows = value.get("rows").asList(r -> {
+            Organization partner = node.apply(r);
+            List<Value> mine = links.getOrDefault(partner.id(), List.of());
+            java.util.Set<String> roles = new java.util.TreeSet<>();
+            mine.forEach(l -> roles.add(l.get("role").asString()));
+            return new PartnerOrganization.Edge(Cursor.of(sort.name(), partner.name(), partner.id()).encode(), partner,
+                    mine.stream().map(l -> PartnershipKind.valueOf(l.get("kind").asString())).distinct().sorted().toList(),
+                    roles.size() == 1 ? PartnerRole.valueOf(roles.iterator().next()) : PartnerRole.ANY,
+                    mine.stream().map(l -> l.get("since").asString(null)).filter(java.util.Objects::nonNull).sorted()
+                            .findFirst().orElse(null),
+                    mine.stream().map(l -> l.get("id").asString()).sorted().toList());
+        });
+        Page<PartnerOrganization.Edge> edges = new Page<>(rows, links.size(), page);
+        return new PartnerOrganization(edges.items(), edges.pageInfo(PartnerOrganization.Edge::cursor), edges.totalCount());
     }
 
     /** A partnership with the key it was sorted by, which its cursor carries. */

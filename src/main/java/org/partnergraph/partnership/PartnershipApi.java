@@ -80,6 +80,19 @@ public class PartnershipApi {
     }
 
     @NonNull
+    @Description("Its distinct partner organisations, each once with how they are linked (kinds, role, since, the "
+            + "partnerships), sorted by name: a school's partner schools page by page. Support of a department counts "
+            + "for the organisation that has it; regions are not partners. kind: only links of these kinds (e.g. "
+            + "[PAIRED_WITH]).")
+    public List<@NonNull PartnerOrganization> partnerOrganizations(@Source List<Organization> organizations,
+            @DefaultValue("ANY") @Description("Which partners to list, by the role they play.") PartnerRole role,
+            @Description("Only links of these kinds; omit for all.") List<PartnershipKind> kind,
+            @Description("Page size; default 20, at most 100.") Integer first,
+            @Description("Cursor of the item to continue after (pageInfo.endCursor).") String after) {
+        return partnerships.partnerOrganizationsOf(organizations, role, kind, first, after);
+    }
+
+    @NonNull
     @Description("The source documents that state this partnership.")
     public List<@NonNull List<@NonNull Document>> sources(@Source List<Partnership> items) {
         return documents.sourcesOf(items);

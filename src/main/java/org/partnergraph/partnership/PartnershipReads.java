@@ -31,6 +31,7 @@ class PartnershipReads implements ReadContribution {
     public void contribute(ReadCatalog.Builder catalog) {
         catalog.root("supportersOf", this::supportersOf);
         catalog.field("Organization", "partners", this::partners);
+        catalog.field("Organization", "partnerOrganizations", this::partnerOrganizations);
     }
 
     private Compiled supportersOf(ReadPlan plan, Map<String, Object> arguments, List<SelectedField> selection,
@@ -66,11 +67,25 @@ class PartnershipReads implements ReadContribution {
                 Arguments.integer(arguments, "first"), Arguments.string(arguments, "after"));
         List<SelectedField> nodes = ReadPlan.connectionNodes(field);
         Ends[] ends = new Ends[1];
-        String page = PartnershipRepository.partnersPage(organization, query.sort(), plan::variable, (s, t) -> {
+        String page = PartnershipRepository.partnersPage(organization, query, plan::variable, (s, t) -> {
             ends[0] = ends(plan, nodes, s, t);
             return new String[] {ends[0].supporter().expression(), ends[0].supported().expression()};
         });
         return new Compiled(plan.bind(page, query.parameters()), value -> query.connection(value, ends[0]::read));
+    }
+
+    private Compiled partnerOrganizations(ReadPlan plan, String organization, SelectedField field) {
+        Map<String, Object> arguments = field.getArguments();
+        PartnersQuery query = PartnersQuery.forOrganizations(Arguments.enumValue(arguments, "role", PartnerRole.class),
+                Arguments.enumList(arguments, "kind", PartnershipKind.class),
+                Arguments.integer(arguments, "first"), Arguments.string(arguments, "after"));
+        Compiled[] node = new Compiled[1];
+        String page = PartnershipRepository.partnerOrganizationsPage(organization, query, plan::variable, n -> {
+            node[0] = plan.node("Organization", n, ReadPlan.connectionNodes(field));
+            return node[0].expression();
+        });
+        return new Compiled(plan.bind(page, query.parameters()),
+                value -> query.partnerOrganizations(value, v -> (Organization) node[0].reader().apply(v)));
     }
 
     /** The two ends of partnerships as the selection under them asks, and how to read a row back. */

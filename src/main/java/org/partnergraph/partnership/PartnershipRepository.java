@@ -1,11 +1,13 @@
 package org.partnergraph.partnership;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,7 @@ import org.neo4j.driver.Value;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
 import org.partnergraph.graph.Graph;
+import org.partnergraph.organization.Organization;
 
 @ApplicationScoped
 class PartnershipRepository {
@@ -32,14 +35,8 @@ class PartnershipRepository {
               }
             """;
 
-    /**
-     * Everyone who supports {@code target}: explicit support into it (a department's or major's
-     * support counts for the organisation that has it), and programmes whose implementer RUNS them
-     * and which TARGET it. Expects {@code target} bound; yields {@code partnership} maps.
-     */
-    static final String SUPPORT_INTO = """
-            CALL {
-              WITH target
+    /** Explicit support into {@code target} (a department's or major's counts for the organisation that has it). */
+    private static final String INTO_STATED = """
               MATCH (a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(target)
               OPTIONAL MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a)
               WITH target, r, CASE WHEN a:Organization THEN a ELSE owner END AS supporter
@@ -47,8 +44,10 @@ class PartnershipRepository {
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       supporter: supporter, supported: target, through: through} AS partnership
-              UNION
-              WITH target
+            """;
+
+    /** Programmes whose implementer RUNS them and which TARGET {@code target}, from outside its province. */
+    private static final String INTO_PROGRAMMES = """
               MATCH (s:Organization)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(target)
               WHERE
             """ + FROM_OUTSIDE + """
@@ -56,21 +55,20 @@ class PartnershipRepository {
                       scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
                       impliedFlags: t.impliedFlags + run.impliedFlags,
                       supporter: s, supported: target, through: prog} AS partnership
-            }
             """;
 
-    /** Everyone {@code o} supports, itself or through its departments and majors. Expects {@code o} bound. */
-    static final String SUPPORT_FROM = """
-            CALL {
-              WITH o
+    /** Explicit support {@code o} gives, itself or through its departments and majors. */
+    private static final String FROM_STATED = """
               MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(x)
               WITH DISTINCT o, r, x
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       supporter: o, supported: x, through: through} AS partnership
-              UNION
-              WITH o
+            """;
+
+    /** Programmes {@code o} runs, from outside the province of what they target. */
+    private static final String FROM_PROGRAMMES = """
               MATCH (o)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(x)
               WITH o, o AS s, run, prog, t, x AS target
               WHERE
@@ -79,8 +77,19 @@ class PartnershipRepository {
                       scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
                       impliedFlags: t.impliedFlags + run.impliedFlags,
                       supporter: o, supported: target, through: prog} AS partnership
-            }
             """;
+
+    /** The branches as one subquery importing {@code variable}: each yields {@code partnership}. */
+    private static String union(String variable, List<String> branches) {
+        return "CALL {\n" + branches.stream().map(branch -> "  WITH " + variable + "\n" + branch)
+                .collect(Collectors.joining("  UNION\n")) + "}\n";
+    }
+
+    /**
+     * Everyone who supports {@code target}: explicit support into it, and programmes whose implementer
+     * RUNS them and which TARGET it. Expects {@code target} bound; yields {@code partnership} maps.
+     */
+    static final String SUPPORT_INTO = union("target", List.of(INTO_STATED, INTO_PROGRAMMES));
 
     /**
      * What "supported" means for a subject: a department and its majors; an organisation and its
@@ -109,86 +118,156 @@ class PartnershipRepository {
             """;
 
     /**
-     * Every partnership of the organisation in {@code o}, in the roles {@code $role} asks for: support it
-     * or its departments and majors receive, and support it gives. Yields {@code partnership} maps; rows
-     * without a supporter (a department nobody owns) are dropped later.
+     * Every partnership of the organisation in {@code o} that {@code query} can want: support it or its
+     * departments and majors receive (role SUPPORTER or ANY), support it gives (SUPPORTED or ANY); programme
+     * branches only when PROGRAMME is among the kinds asked for, stated ones only when another kind is. The
+     * text depends only on those choices, so Neo4j plans each shape once. Yields {@code partnership} maps;
+     * rows without a supporter (a department nobody owns) are dropped later.
      */
-    static final String PARTNERSHIPS_OF = """
-              WITH o
-              WITH o WHERE $role IN ['SUPPORTER', 'ANY']
-              UNWIND [o] + COLLECT { MATCH (o)-[:HAS_DEPARTMENT|OFFERS*1..2]->(part) RETURN DISTINCT part } AS target
-            """ + SUPPORT_INTO + """
-              RETURN partnership
-              UNION
-              WITH o
-              WITH o WHERE $role IN ['SUPPORTED', 'ANY']
-            """ + SUPPORT_FROM + """
-              RETURN partnership
-            """;
+    static String partnershipsOf(PartnersQuery query) {
+        boolean programmes = query.kinds() == null || query.kinds().contains(PartnershipKind.PROGRAMME);
+        boolean stated = query.kinds() == null || query.kinds().stream().anyMatch(k -> k != PartnershipKind.PROGRAMME);
+        List<String> into = new ArrayList<>();
+        List<String> from = new ArrayList<>();
+        if (stated) {
+            into.add(INTO_STATED);
+            from.add(FROM_STATED);
+        }
+        if (programmes) {
+            into.add(INTO_PROGRAMMES);
+            from.add(FROM_PROGRAMMES);
+        }
+        List<String> branches = new ArrayList<>();
+        if (query.role() != PartnerRole.SUPPORTED) {
+            branches.add("""
+                      UNWIND [o] + COLLECT { MATCH (o)-[:HAS_DEPARTMENT|OFFERS*1..2]->(part) RETURN DISTINCT part } AS target
+                    """ + union("target", into) + "  RETURN partnership\n");
+        }
+        if (query.role() != PartnerRole.SUPPORTER) {
+            branches.add(union("o", from) + "  RETURN partnership\n");
+        }
+        return union("o", branches);
+    }
 
     /**
-     * A page of {@link #PARTNERSHIPS_OF} for the organisation in variable {@code o}, as one expression: a
+     * A page of {@link #partnershipsOf} for the organisation in variable {@code o}, as one expression: a
      * map {@code {total, rows}}, rows filtered by {@code $kinds} (null: all), sorted by {@code sort} then id,
      * after the keyset ({@code $afterKey}, {@code $afterId}), at most {@code $limit}. Each row is the
      * partnership map with its sort {@code key}, and {@code supporter}/{@code supported} as {@code project}
      * renders them from the variables it is given (supporter node, supported node). Variable names come
      * from {@code fresh}, so the expression can be nested inside another one (partners of partners).
      */
-    static String partnersPage(String o, PartnershipSort sort, UnaryOperator<String> fresh,
+    static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             BiFunction<String, String, String[]> project) {
+        PartnershipSort sort = query.sort();
         String p = fresh.apply("p");
         String k = fresh.apply("k");
-        String all = fresh.apply("all");
-        String total = fresh.apply("total");
-        String page = fresh.apply("page");
-        String x = fresh.apply("x");
         String row = fresh.apply("row");
         String key = fresh.apply("key");
         String supporter = fresh.apply("supporter");
         String supported = fresh.apply("supported");
         String sortKey = switch (sort) {
             case ID -> p + ".id";
-            case SINCE, SINCE_DESC -> "coalesce(" + p + ".since, '')";
+            // Unknown dates go last both ways: '' sorts first, so ascending uses a sentinel after every date.
+            case SINCE -> "coalesce(" + p + ".since, '~')";
+            case SINCE_DESC -> "coalesce(" + p + ".since, '')";
             case PARTNER_NAME -> "CASE WHEN " + p + ".supporter.id = " + o + ".id THEN " + p + ".supported.name ELSE "
                     + p + ".supporter.name END";
         };
-        // Unknown dates go last in both directions: '' sorts first ascending, so ascending uses a high sentinel.
-        if (sort == PartnershipSort.SINCE) {
-            sortKey = "coalesce(" + p + ".since, '~')";
-        }
         boolean descending = sort == PartnershipSort.SINCE_DESC;
         String after = descending
-                ? x + ".k < $afterKey OR (" + x + ".k = $afterKey AND " + x + ".p.id > $afterId)"
-                : x + ".k > $afterKey OR (" + x + ".k = $afterKey AND " + x + ".p.id > $afterId)";
+                ? k + " < $afterKey OR (" + k + " = $afterKey AND " + p + ".id > $afterId)"
+                : k + " > $afterKey OR (" + k + " = $afterKey AND " + p + ".id > $afterId)";
         String[] ends = project.apply(supporter, supported);
+        // Count and page are two subqueries over the same partnerships: Neo4j 5 refuses aggregation inside a
+        // subquery in a projection, and loses variables when one list is bound once and read twice.
         return """
-                COLLECT {
+                {total: size(COLLECT {
+                %1$s
+                  RETURN %2$s
+                }), rows: COLLECT {
+                %1$s
+                  WITH %2$s, %3$s AS %4$s WHERE $afterKey IS NULL OR %5$s
+                  WITH %2$s, %4$s ORDER BY %4$s %6$s, %2$s.id LIMIT $limit
+                  WITH %2$s AS %7$s, %4$s AS %8$s
+                  WITH %7$s, %8$s, %7$s.supporter AS %9$s, %7$s.supported AS %10$s
+                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags,
+                               .through, key: %8$s, supporter: %11$s, supported: %12$s}
+                }}""".formatted(partnerships(o, p, query), p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
+                supporter, supported, ends[0], ends[1]);
+    }
+
+    /** The distinct partnerships of the organisation in {@code o} that {@code $kinds} asks for, in {@code p}. */
+    private static String partnerships(String o, String p, PartnersQuery query) {
+        return """
                   CALL (%1$s) {
                     WITH %1$s AS o
-                    CALL {
                 %2$s
-                    }
                     RETURN partnership AS %3$s
                   }
                   WITH DISTINCT %3$s WHERE %3$s.supporter IS NOT NULL AND ($kinds IS NULL OR %3$s.kind IN $kinds)
-                  WITH %3$s, %4$s AS %5$s ORDER BY %5$s %6$s, %3$s.id
-                  WITH collect({p: %3$s, k: %5$s}) AS %7$s
-                  WITH size(%7$s) AS %8$s, [%9$s IN %7$s WHERE $afterKey IS NULL OR %10$s][0..$limit] AS %11$s
-                  RETURN {total: %8$s, rows: COLLECT {
-                    UNWIND %11$s AS %9$s
-                    WITH %9$s.p AS %12$s, %9$s.k AS %13$s
-                    WITH %12$s, %13$s, %12$s.supporter AS %14$s, %12$s.supported AS %15$s
-                    RETURN %12$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags,
-                                  .through, key: %13$s, supporter: %16$s, supported: %17$s}
-                  }}
-                }[0]""".formatted(o, PARTNERSHIPS_OF, p, sortKey, k, descending ? "DESC" : "ASC", all, total, x, after,
-                page, row, key, supporter, supported, ends[0], ends[1]);
+                """.formatted(o, partnershipsOf(query), p);
+    }
+
+    /**
+     * A page of the distinct organisations at the other end of {@link #partnershipsOf} for the organisation
+     * in {@code o}, as one expression {@code {links, rows}}: the partner is the other end, or the organisation
+     * that has the department or major at the other end; regions are no partners. Links are filtered by
+     * {@code $kinds}, each {@code {partner, id, kind, since, role}}; rows are the partners sorted by name and id,
+     * after the keyset, at most {@code $limit}, as {@code project} renders the partner variable it is given.
+     */
+    static String partnerOrganizationsPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
+            UnaryOperator<String> project) {
+        String p = fresh.apply("p");
+        String other = fresh.apply("other");
+        String owner = fresh.apply("owner");
+        String partner = fresh.apply("partner");
+        String node = fresh.apply("node");
+        String partners = partnerships(o, p, query) + """
+                  WITH %1$s, CASE WHEN %1$s.supporter.id = %2$s.id THEN %1$s.supported ELSE %1$s.supporter END AS %3$s
+                  WITH %1$s, CASE WHEN %3$s:Organization THEN %3$s
+                       ELSE COLLECT { MATCH (%4$s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(%3$s) RETURN %4$s LIMIT 1 }[0]
+                       END AS %5$s
+                  WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id
+                """.formatted(p, o, other, owner, partner);
+        // Every link (small: one organisation's partnerships) and the page of distinct partners; the links are
+        // grouped per partner by the reader. No aggregation: see partnersPage.
+        return """
+                {links: COLLECT {
+                %1$s
+                  RETURN {partner: %2$s.id, id: %3$s.id, kind: %3$s.kind, since: %3$s.since,
+                          role: CASE WHEN %3$s.supporter.id = %4$s.id THEN 'SUPPORTED' ELSE 'SUPPORTER' END}
+                }, rows: COLLECT {
+                %1$s
+                  WITH DISTINCT %2$s AS %5$s
+                  WHERE $afterKey IS NULL OR %5$s.name > $afterKey OR (%5$s.name = $afterKey AND %5$s.id > $afterId)
+                  WITH %5$s ORDER BY %5$s.name, %5$s.id LIMIT $limit
+                  RETURN %6$s
+                }}""".formatted(partners, partner, p, o, node, project.apply(node));
+    }
+
+    /** Distinct partner organisations of many organisations at once, each paged, with its total. */
+    static String partnerOrganizationsOf(PartnersQuery query) {
+        return "UNWIND $ids AS oid\nMATCH (org:Organization {id: oid})\nRETURN oid AS id, "
+                + partnerOrganizationsPage("org", query, UnaryOperator.identity(), n -> n) + " AS page";
+    }
+
+    Map<String, PartnerOrganization> partnerOrganizationsOf(List<String> ids, PartnersQuery query) {
+        Map<String, Object> parameters = new HashMap<>(query.parameters());
+        parameters.put("ids", ids);
+        Map<String, PartnerOrganization> pages = new HashMap<>();
+        graph.readList(partnerOrganizationsOf(query), parameters,
+                r -> pages.put(r.get("id").asString(), query.partnerOrganizations(r.get("page"), Organization::from)));
+        for (String id : ids) {
+            pages.putIfAbsent(id, query.partnerOrganizations(null, Organization::from));
+        }
+        return pages;
     }
 
     /** Partnerships of many organisations at once, each paged, with its total counted here. */
-    static String partnersOfOrganizations(PartnershipSort sort) {
+    static String partnersOfOrganizations(PartnersQuery query) {
         return "UNWIND $ids AS oid\nMATCH (org:Organization {id: oid})\nRETURN oid AS id, "
-                + partnersPage("org", sort, UnaryOperator.identity(), (s, t) -> new String[] {s, t}) + " AS page";
+                + partnersPage("org", query, UnaryOperator.identity(), (s, t) -> new String[] {s, t}) + " AS page";
     }
 
     /** One stated partnership by its id (what createPartnership and endPartnership answer with). */
@@ -222,7 +301,7 @@ class PartnershipRepository {
         Map<String, Object> parameters = new HashMap<>(query.parameters());
         parameters.put("ids", ids);
         Map<String, PartnershipConnection> pages = new HashMap<>();
-        graph.readList(partnersOfOrganizations(query.sort()), parameters,
+        graph.readList(partnersOfOrganizations(query), parameters,
                 r -> pages.put(r.get("id").asString(), query.connection(r.get("page"), Partnership::from)));
         for (String id : ids) {
             pages.putIfAbsent(id, query.connection(null, Partnership::from));

@@ -35,6 +35,14 @@ public class PartnershipService {
         return repository.supportersOf(id, limit);
     }
 
+    public List<PartnerOrganization> partnerOrganizationsOf(List<Organization> organizations, PartnerRole role,
+            List<PartnershipKind> kinds, Integer first, String after) {
+        PartnersQuery query = PartnersQuery.forOrganizations(role, kinds, first, after);
+        List<String> ids = organizations.stream().map(Organization::id).toList();
+        Map<String, PartnerOrganization> pages = repository.partnerOrganizationsOf(ids, query);
+        return ids.stream().map(pages::get).toList();
+    }
+
     public List<PartnershipConnection> partnersOf(List<Organization> organizations, PartnerRole role,
             List<PartnershipKind> kinds, PartnershipSort sort, Integer first, String after) {
         PartnersQuery query = PartnersQuery.of(role, kinds, sort, first, after);

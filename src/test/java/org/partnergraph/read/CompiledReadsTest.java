@@ -1,0 +1,263 @@
+package org.partnergraph.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.partnergraph.testing.Responses.assertError;
+import static org.partnergraph.testing.Responses.ok;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.partnergraph.graph.Graph;
+import org.partnergraph.testing.GraphQLClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The read planner: a request's compiled root fields and their nested selections cost one Cypher
+ * statement, however many parents and levels, and answer exactly what the resolvers answer (the planner
+ * switched off) — for the benchmark's four questions, every compiled field, every page of a connection,
+ * and a protected field inside a compiled request.
+ */
+@QuarkusTest
+class CompiledReadsTest {
+
+    static final GraphQLClient ANONYMOUS = GraphQLClient.anonymous();
+    static final GraphQLClient ANALYST = GraphQLClient.as("alice", "analyst");
+
+    @Inject
+    Graph graph;
+
+    @Inject
+    CompiledReads planner;
+
+    /** Neo4j statements one request costs. */
+    long statements(Supplier<JsonPath> request) {
+        long before = graph.roundTrips();
+        ok(request.get());
+        return graph.roundTrips() - before;
+    }
+
+    /** The same request with the planner on and off: both answers, as JSON text. */
+    String[] bothWays(GraphQLClient client, String document, Map<String, Object> variables) {
+        String compiled = client.file(document, variables).prettify();
+        planner.enabled(false);
+        try {
+            return new String[] {compiled, client.file(document, variables).prettify()};
+        } finally {
+            planner.enabled(true);
+        }
+    }
+
+    void sameBothWays(GraphQLClient client, String document, Map<String, Object> variables) {
+        String[] answers = bothWays(client, document, variables);
+        assertFalse(answers[0].contains("\"errors\""), answers[0]);
+        assertEquals(answers[1], answers[0], "compiled and resolved answers differ for " + document + " " + variables);
+    }
+
+    @Test
+    void departmentSupportersAreOneStatementAndTheResolversAnswer() {
+        Map<String, Object> variables = Map.of("id", "kashgar-polytechnic-civil-engineering");
+        assertEquals(1, statements(() -> ANONYMOUS.file("read/departmentSupporters", variables)));
+        sameBothWays(ANONYMOUS, "read/departmentSupporters", variables);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kashgar-polytechnic", "chuxiong-medical-college", "jiading-education-bureau",
+            "shanghai-municipal-education-commission", "yunnan-chuxiong"})
+    void supportersOfEveryKindOfSubjectMatchTheResolvers(String id) {
+        sameBothWays(ANONYMOUS, "read/departmentSupporters", Map.of("id", id));
+    }
+
+    @Test
+    void everyPageOfPartnersIsOneStatementAndMatchesTheResolversToTheEnd() {
+        for (String sort : List.of("ID", "SINCE_DESC", "SINCE", "PARTNER_NAME")) {
+            String after = null;
+            int pages = 0;
+            do {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("id", "shanghai-municipal-education-commission");
+                variables.put("first", 2);
+                variables.put("after", after);
+                variables.put("sort", sort);
+                assertEquals(1, statements(() -> ANONYMOUS.file("read/partnersPage", variables)));
+                String[] answers = bothWays(ANONYMOUS, "read/partnersPage", variables);
+                assertEquals(answers[1], answers[0], sort + " page " + pages);
+                JsonPath page = JsonPath.from(answers[0]);
+                after = page.getBoolean("data.organization.partners.pageInfo.hasNextPage")
+                        ? page.getString("data.organization.partners.pageInfo.endCursor") : null;
+                pages++;
+            } while (after != null);
+            assertTrue(pages > 1, "the commission has more than one page of partners");
+        }
+    }
+
+    @Test
+    void membersOfAnAllianceInARegionAreOneStatementAndMatchTheResolvers() {
+        for (Boolean subregions : new Boolean[] {true, false}) {
+            Map<String, Object> filter = new HashMap<>();
+            filter.put("memberOfId", "alliance-hu-dian");
+            filter.put("regionId", "shanghai");
+            filter.put("includeSubregions", subregions);
+            Map<String, Object> variables = Map.of("allianceId", "alliance-hu-dian", "filter", filter, "first", 100);
+            assertEquals(1, statements(() -> ANONYMOUS.file("read/membersInRegion", variables)));
+            sameBothWays(ANONYMOUS, "read/membersInRegion", variables);
+            assertEquals(4, ANONYMOUS.file("read/membersInRegion", variables).getInt("data.organizations.totalCount"));
+        }
+    }
+
+    @Test
+    void everyOrganizationsFilterMatchesTheResolversPageByPage() {
+        List<Map<String, Object>> filters = List.of(Map.of(), Map.of("kind", List.of("ALLIANCE", "VOCATIONAL_GROUP")),
+                Map.of("regionId", "yunnan"), Map.of("regionId", "yunnan", "includeSubregions", false),
+                Map.of("text", "上海"), Map.of("regionId", "shanghai", "kind", List.of("SECONDARY_VOCATIONAL_SCHOOL")));
+        for (Map<String, Object> filter : filters) {
+            String after = null;
+            do {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("allianceId", "alliance-hu-dian");
+                variables.put("filter", filter);
+                variables.put("first", 7);
+                variables.put("after", after);
+                String[] answers = bothWays(ANONYMOUS, "read/membersInRegion", variables);
+                assertEquals(answers[1], answers[0], "filter " + filter + " after " + after);
+                JsonPath page = JsonPath.from(answers[0]);
+                after = page.getBoolean("data.organizations.pageInfo.hasNextPage")
+                        ? page.getString("data.organizations.pageInfo.endCursor") : null;
+            } while (after != null);
+        }
+    }
+
+    @Test
+    void partnersOfPartnersAreOneStatementAndMatchTheResolvers() {
+        for (Object kind : new Object[] {List.of("PAIRED_WITH"), null}) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("id", "jiading-education-bureau");
+            variables.put("kind", kind);
+            assertEquals(1, statements(() -> ANONYMOUS.file("read/partnersOfPartners", variables)));
+            sameBothWays(ANONYMOUS, "read/partnersOfPartners", variables);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 20, 100})
+    void everyCompiledFieldUnderManyParentsIsOneStatement(int parents) {
+        Map<String, Object> variables = Map.of("first", parents);
+        JsonPath body = ok(ANONYMOUS.file("read/everything", variables));
+        assertEquals(parents, body.getList("data.list.edges").size());
+        // Sources are records (PostgreSQL), not graph reads; nothing else may add a statement.
+        assertEquals(1, statements(() -> ANONYMOUS.file("read/everything", variables)));
+        sameBothWays(ANONYMOUS, "read/everything", variables);
+    }
+
+    @Test
+    void aProtectedFieldInsideACompiledRequestIsWithheldExactlyAsBefore() {
+        Map<String, Object> variables = Map.of("id", "kashgar-polytechnic");
+        String[] anonymous = bothWays(ANONYMOUS, "read/protected", variables);
+        JsonPath compiled = JsonPath.from(anonymous[0]);
+        assertEquals("UNAUTHENTICATED", compiled.getString("errors[0].extensions.code"), anonymous[0]);
+        assertEquals(List.of("organization", "history"), compiled.getList("errors[0].path"));
+        assertNull(compiled.get("data.organization.history"));
+        assertEquals("kashgar-polytechnic", compiled.getString("data.organization.id"));
+        assertEquals(anonymous[1], anonymous[0]);
+
+        String[] analyst = bothWays(ANALYST, "read/protected", variables);
+        assertNotNull(JsonPath.from(analyst[0]).getList("data.organization.history"), analyst[0]);
+        assertEquals(analyst[1], analyst[0]);
+    }
+
+    @Test
+    void badArgumentsInsideACompiledRequestAnswerTheirCodes() {
+        assertError(ANONYMOUS.query("{ supportersOf(id: \"nowhere\") { id } }", Map.of()), "NOT_FOUND", "nowhere");
+        assertError(ANONYMOUS.query("{ supportersOf(id: \"kashgar-polytechnic\", first: 501) { id } }", Map.of()),
+                "LIMIT_EXCEEDED", "first");
+        assertError(ANONYMOUS.query("{ organization(id: \"kashgar-polytechnic\") { partners(first: 0) { totalCount } } }",
+                Map.of()), "BAD_USER_INPUT", "first");
+        assertError(ANONYMOUS.query("{ organization(id: \"kashgar-polytechnic\") { partners(after: \"bm90LWEtY3Vyc29y\") "
+                + "{ totalCount } } }", Map.of()), "BAD_USER_INPUT", "cursor");
+        assertError(ANONYMOUS.query("{ organizations(filter: {memberOfId: \"nobody\"}) { totalCount } }", Map.of()),
+                "NOT_FOUND", "memberOfId");
+        // A cursor made for one sort is refused by another.
+        String cursor = ok(ANONYMOUS.file("read/partnersPage", Map.of("id", "kashgar-polytechnic", "first", 1)))
+                .getString("data.organization.partners.pageInfo.endCursor");
+        assertError(ANONYMOUS.file("read/partnersPage", Map.of("id", "kashgar-polytechnic", "first", 1, "after", cursor,
+                "sort", "SINCE_DESC")), "BAD_USER_INPUT", "sorted by ID");
+    }
+
+    @Test
+    void aFailingRootFieldLeavesTheOthersAnswered() {
+        JsonPath body = ANONYMOUS.query("{ a: organization(id: \"kashgar-polytechnic\") { id } "
+                + "b: organization(id: \"kashgar-polytechnic\") { partners(first: 0) { totalCount } } "
+                + "c: department(id: \"nowhere\") { id } }", Map.of());
+        assertEquals("kashgar-polytechnic", body.getString("data.a.id"), body::prettify);
+        assertNull(body.get("data.b"));
+        assertNull(body.get("data.c"));
+        assertEquals("BAD_USER_INPUT", body.getString("errors[0].extensions.code"));
+        assertEquals(List.of("b"), body.getList("errors[0].path"));
+    }
+
+    /**
+     * The same field under two aliases with different arguments: each alias gets its own answer. (The
+     * batched resolvers answered both aliases with one alias' arguments; the planner compiles each.)
+     */
+    @Test
+    void aliasesWithDifferentArgumentsEachGetTheirOwnAnswer() {
+        String id = "shanghai-municipal-education-commission";
+        JsonPath both = ok(ANONYMOUS.query("query($id: ID!) { organization(id: $id) { "
+                + "all: partners(first: 100) { totalCount edges { node { id kind } } } "
+                + "paired: partners(first: 100, kind: [PAIRED_WITH, SUPPORTS], sort: SINCE_DESC) { totalCount edges { node { id kind } } } } }",
+                Map.of("id", id)));
+        JsonPath alone = ok(ANONYMOUS.query("query($id: ID!) { organization(id: $id) { "
+                + "partners(first: 100, kind: [PAIRED_WITH, SUPPORTS], sort: SINCE_DESC) { totalCount edges { node { id kind } } } } }",
+                Map.of("id", id)));
+        assertEquals(alone.getList("data.organization.partners.edges.node.id"),
+                both.getList("data.organization.paired.edges.node.id"));
+        assertTrue(both.getInt("data.organization.all.totalCount") > both.getInt("data.organization.paired.totalCount"),
+                both::prettify);
+        assertTrue(both.getList("data.organization.paired.edges.node.kind").stream()
+                .allMatch(k -> k.equals("PAIRED_WITH") || k.equals("SUPPORTS")));
+    }
+
+    @Test
+    void readmeQueriesAnswerTheSameCompiledAndResolved() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        List<String[]> queries = new ArrayList<>();
+        java.util.regex.Matcher blocks = java.util.regex.Pattern
+                .compile("```graphql\\n(.*?)```\\s*(?:```json\\n(.*?)```)?", java.util.regex.Pattern.DOTALL)
+                .matcher(readme);
+        while (blocks.find()) {
+            String document = blocks.group(1);
+            if (document.strip().startsWith("query") || document.strip().startsWith("{")) {
+                queries.add(new String[] {document, blocks.group(2)});
+            }
+        }
+        assertTrue(queries.size() >= 8, "README queries found: " + queries.size());
+        for (String[] query : queries) {
+            Map<String, Object> variables = query[1] == null ? Map.of() : JsonPath.from(query[1]).getMap("$");
+            if (variables.containsKey("data") || variables.containsKey("errors")) {
+                variables = Map.of(); // an answer shown after the query, not its variables
+            }
+            String compiled = ANALYST.query(query[0], variables).prettify();
+            planner.enabled(false);
+            String resolved;
+            try {
+                resolved = ANALYST.query(query[0], variables).prettify();
+            } finally {
+                planner.enabled(true);
+            }
+            assertEquals(resolved, compiled, query[0]);
+        }
+    }
+}
