@@ -2,7 +2,6 @@ package org.partnergraph.embedded;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -22,16 +21,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code quarkus.datasource.jdbc.url} already defaults to this server's loopback address.
  * <p>
  * Quarkus also builds configuration while it builds the application (mvn package, and the build
- * step of dev mode, in the same JVM and launch mode as the run); nothing must start then, and the
- * call stack is the only reliable sign of it. Dev-mode restarts build the configuration again in a
- * new class loader, so "already started" is kept JVM-wide, in a system property.
+ * step of dev mode); nothing must start then ({@link BuildTime}). Dev-mode restarts build the
+ * configuration again in a new class loader, so "already started" is kept JVM-wide, in a system
+ * property. The server lives as long as the JVM and stops after the application.
  */
 public class EmbeddedPostgresStarter implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresStarter.class);
+    static final String PORT_SETTING = "PARTNERGRAPH_EMBEDDED_POSTGRES_PORT";
     // Outside the partnergraph.* namespace: SmallRye validates every property under a mapped prefix.
     private static final String STARTED = "org.partnergraph.embedded-postgres-data";
-    private static EmbeddedPostgres postgres;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -61,32 +60,51 @@ public class EmbeddedPostgresStarter implements ConfigSourceFactory {
 
     /** Once per JVM: dev-mode restarts rebuild the configuration but reuse the running server. */
     private static synchronized void start(String dataDir, int port) {
-        if (postgres != null || System.getProperty(STARTED) != null) {
+        if (System.getProperty(STARTED) != null) {
             return;
         }
         File data = new File(dataDir, "postgres").getAbsoluteFile();
+        EmbeddedPostgres postgres = startServer(data, port);
+        System.setProperty(STARTED, data.toString());
+        AfterTheApplication.stopAtExit("postgresql", () -> stop(postgres));
+    }
+
+    /**
+     * Starts PostgreSQL on {@code data}, after stopping one that an earlier, killed run left running on
+     * it. Zonky's own shutdown hook is off: it would stop the server while the application still uses it.
+     */
+    static EmbeddedPostgres startServer(File data, int port) {
+        LeftoverPostgres.find(data).ifPresent(leftover -> {
+            if (leftover.ownedByARunningService()) {
+                throw new IllegalStateException(String.format("The data folder %s is in use by another running "
+                        + "PartnerGraph (its PostgreSQL has pid %d): stop that one, or set PARTNERGRAPH_DATA_DIR "
+                        + "to another folder", data.getParentFile(), leftover.pid()));
+            }
+            LOG.warnf("A PostgreSQL (pid %d) is still running on %s, left by an earlier run that did not stop "
+                    + "(killed?); stopping it and starting the embedded PostgreSQL afresh", leftover.pid(), data);
+            leftover.stop();
+        });
+        LoopbackPort.requireFree(port, "PostgreSQL", PORT_SETTING);
         try {
             long started = System.nanoTime();
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.infof("Embedded PostgreSQL started in %d ms: data in %s, port %d (loopback)",
                     (System.nanoTime() - started) / 1_000_000, data, port);
-            System.setProperty(STARTED, data.toString());
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresStarter::stop, "embedded-postgres-stop"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + data
+            return postgres;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + data
                     + " on port " + port + "; set DB_URL to use a PostgreSQL server instead", e);
         }
     }
 
-    private static synchronized void stop() {
+    private static void stop(EmbeddedPostgres postgres) {
         try {
-            if (postgres != null) {
-                postgres.close();
-            }
+            postgres.close();
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
         }

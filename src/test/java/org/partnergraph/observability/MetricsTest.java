@@ -55,6 +55,17 @@ class MetricsTest {
     }
 
     @Test
+    void theNeo4jConnectionPoolIsExposed() {
+        GraphQLClient.anonymous().query("{ search(text: \"喀什\", first: 1) { score } }", Map.of());
+        String metrics = metrics();
+
+        assertTrue(value(metrics, "neo4j_acquired_total") >= 1,
+                "connections acquired from the Neo4j pool: " + metrics.lines().filter(line -> line.startsWith("neo4j")).toList());
+        assertTrue(metrics.contains("neo4j_totalInUseCount_total "), "connections in use");
+        assertTrue(metrics.contains("neo4j_timedOutToAcquire_total "), "acquisitions that timed out");
+    }
+
+    @Test
     void theProjectorsLagIsExposed() {
         String before = metrics();
         JsonPath written = GraphQLClient.as("eddie", "editor").query("""
