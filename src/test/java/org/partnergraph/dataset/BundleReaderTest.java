@@ -6,11 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.partnergraph.agreement.AgreementKind;
+import org.partnergraph.document.DocumentKind;
+import org.partnergraph.event.EventKind;
+import org.partnergraph.event.ParticipationRole;
+import org.partnergraph.organization.OrganizationKind;
+import org.partnergraph.programme.ProgrammeCategory;
+import org.partnergraph.programme.ProgrammeMode;
+import org.partnergraph.region.RegionLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,6 +123,103 @@ class BundleReaderTest {
         assertProblem(problems, "documents[0]", "excerpt", "looks like a phone number");
         assertProblem(problems, "regions[0]", "quotes", "looks like a phone number");
         assertProblem(problems, "relationships[0]", "attributes.contact", "looks like a phone number");
+    }
+
+    @Test
+    void structuralFaultsAreReportedFromTheSchemaInTheImportersWords() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        bundle.put("bundle", "Not A Slug");
+        bundle.put("events", "not a list");
+        ObjectNode college = (ObjectNode) bundle.withArray("organizations").get(0);
+        college.put("id", "Bad Id").put("name", "  ").put("kind", 5).put("nameEn", "x\u0000y");
+        college.putArray("shortNames").add(" ");
+        ObjectNode region = (ObjectNode) bundle.withArray("regions").get(0);
+        region.remove("sources");
+        region.put("level", "").putNull("nameEn");
+        ObjectNode row = (ObjectNode) bundle.withArray("programmes").get(1);
+        row.put("name", "长".repeat(201)).put("year", 1800).put("participants", -3).put("fundingWan", "x").put("sequence", 2.5);
+        ObjectNode supports = (ObjectNode) bundle.withArray("relationships").get(0);
+        supports.put("type", "FRIENDS").put("since", "2024-02-30");
+        supports.putObject("attributes").put("Bad", 1).put("ok", "a\u0001").putArray("list");
+        ((ObjectNode) supports.withArray("sources").get(0)).put("quote", " ").put("implied", "yes").remove("document");
+        bundle.withArray("departments").add(5);
+
+        List<Problem> problems = problems(bundle);
+        assertProblem(problems, "bundle", "bundle", "must be a lowercase slug (a-z, 0-9, single dashes)");
+        assertProblem(problems, "bundle", "events", "must be a list");
+        assertProblem(problems, "organizations[0]", "id", "'Bad Id' is not a lowercase slug");
+        assertProblem(problems, "organizations[0]", "name", "must not be blank");
+        assertProblem(problems, "organizations[0]", "kind", "must be a string");
+        assertProblem(problems, "organizations[0]", "nameEn", "contains control characters");
+        assertProblem(problems, "organizations[0]", "shortNames", "must contain only non-blank strings");
+        assertProblem(problems, "regions[0]", "sources", "at least one source {document, quote} is required");
+        assertProblem(problems, "regions[0]", "level", "must not be blank");
+        assertProblem(problems, "programmes[1]", "name", "longer than 200 characters");
+        assertProblem(problems, "programmes[1]", "year", "must be between 1949 and 2100");
+        assertProblem(problems, "programmes[1]", "participants", "must not be negative");
+        assertProblem(problems, "programmes[1]", "fundingWan", "must be a number (万元)");
+        assertProblem(problems, "programmes[1]", "sequence", "must be a whole number");
+        assertProblem(problems, "relationships[0]", "type", "unknown value 'FRIENDS'; expected one of [MEMBER_OF,");
+        assertProblem(problems, "relationships[0]", "since", "'2024-02-30' is not a date");
+        assertProblem(problems, "relationships[0]", "attributes.Bad", "not an allowed attribute name");
+        assertProblem(problems, "relationships[0]", "attributes.ok", "contains control characters");
+        assertProblem(problems, "relationships[0]", "attributes.list", "must be a string, number or boolean");
+        assertProblem(problems, "relationships[0]", "sources[0].document", "is required");
+        assertProblem(problems, "relationships[0]", "sources[0].quote", "a short supporting quote is required");
+        assertProblem(problems, "relationships[0]", "sources[0].implied", "must be true or false");
+        assertProblem(problems, "departments[1]", "(row)", "must be an object");
+        // One report per fault: the blank level is not also an unknown value, the number not also a non-kind.
+        assertEquals(1, problems.stream().filter(p -> p.row().startsWith("regions[0]") && p.field().equals("level")).count());
+        assertEquals(1, problems.stream().filter(p -> p.row().startsWith("organizations[0]") && p.field().equals("kind")).count());
+    }
+
+    @Test
+    void optionalBlankOrNullFieldsAreAbsentAndTextIsStripped() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        ((ObjectNode) bundle.withArray("organizations").get(0)).put("nameEn", "  ").put("name", " 测试职业技术学院 ");
+        ((ObjectNode) bundle.withArray("organizations").get(1)).putNull("region");
+
+        Bundle read = BundleReader.read(bundle, BundleReader.Known.none());
+
+        Map<String, Object> college = read.nodes().get("Organization").get(0);
+        assertEquals("测试职业技术学院", college.get("name"));
+        assertTrue(!college.containsKey("nameEn"));
+        assertEquals(" 测试职业技术学院 ", bundle.withArray("organizations").get(0).get("name").asText(), "input unchanged");
+    }
+
+    @Test
+    void numbersThatAreNotFiniteAreRefused() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        ((ObjectNode) bundle.withArray("programmes").get(1)).put("fundingWan", Double.POSITIVE_INFINITY);
+        ((ObjectNode) bundle.withArray("relationships").get(0)).putObject("attributes").put("teachers", Double.NaN);
+
+        List<Problem> problems = problems(bundle);
+        assertProblem(problems, "programmes[1]", "fundingWan", "must be a finite number");
+        assertProblem(problems, "relationships[0]", "attributes.teachers", "must be a finite number");
+    }
+
+    /** The schema lists the kinds for editors; the importer's enums are what the graph and the API know. */
+    @Test
+    void schemaKindsAreTheEnumsOfTheCode() throws IOException {
+        JsonNode schema;
+        try (InputStream in = BundleReaderTest.class.getResourceAsStream(BundleReader.SCHEMA_FILE)) {
+            schema = JSON.readTree(in);
+        }
+        Map<String, Enum<?>[]> kinds = Map.of(
+                "/documents/properties/kind", DocumentKind.values(),
+                "/regions/properties/level", RegionLevel.values(),
+                "/organizations/properties/kind", OrganizationKind.values(),
+                "/agreements/properties/kind", AgreementKind.values(),
+                "/programmes/properties/category", ProgrammeCategory.values(),
+                "/programmes/properties/mode", ProgrammeMode.values(),
+                "/events/properties/kind", EventKind.values(),
+                "/relationships/properties/role", ParticipationRole.values(),
+                "/relationships/properties/type", RelationshipType.values());
+        kinds.forEach((pointer, values) -> {
+            List<String> listed = new ArrayList<>();
+            schema.at("/$defs" + pointer + "/enum").forEach(v -> listed.add(v.asText()));
+            assertEquals(Arrays.stream(values).map(Enum::name).toList(), listed, pointer);
+        });
     }
 
     @Test
