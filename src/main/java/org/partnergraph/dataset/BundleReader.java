@@ -178,12 +178,12 @@ final class BundleReader {
         Map<String, Object> props = properties("", node);
         if (!"statedCounts".equals(section)) {
             // One text field for the full-text index: the official name, every alias, the English name.
-            @SuppressWarnings("unchecked")
-            List<String> all = new ArrayList<>((List<String>) props.computeIfAbsent("shortNames", k -> List.of()));
+            List<Object> all = new ArrayList<>(props.computeIfAbsent("shortNames", k -> List.of()) instanceof List<?> aliases
+                    ? aliases : List.of());
             if (props.get("nameEn") instanceof String nameEn) {
                 all.add(nameEn);
             }
-            props.put("aliasText", String.join(" / ", all));
+            props.put("aliasText", all.stream().map(String::valueOf).collect(Collectors.joining(" / ")));
         }
         List<Map<String, Object>> links = new ArrayList<>();
         for (Link link : LINKS.getOrDefault(section, List.of())) {

@@ -173,6 +173,31 @@ class BundleReaderTest {
         assertEquals(1, problems.stream().filter(p -> p.row().startsWith("organizations[0]") && p.field().equals("kind")).count());
     }
 
+    /** Wrong shapes anywhere are reported as problems, never thrown as anything else (INTERNAL). */
+    @Test
+    void valuesOfTheWrongShapeAreProblemsNotCrashes() throws IOException {
+        String source = "\"sources\": [{\"document\": \"d\", \"quote\": \"q\"}]";
+        String document = "{\"id\": \"d\", \"title\": \"t\", \"issuer\": \"i\", \"date\": \"2024\", \"kind\": \"NOTICE\"}";
+        String region = "{\"id\": \"r\", \"name\": \"n\", \"level\": \"AREA\", " + source + "}";
+        Map<String, String> cases = Map.of(
+                "{}", "bundle bundle: is required",
+                "{\"bundle\": 5, \"description\": 5, \"events\": {}, \"documents\": [\"x\", null]}", "documents[1] (row): must be an object",
+                "{\"bundle\": \"b\", \"regions\": [{\"id\": 5, \"name\": [], \"level\": \"AREA\", \"sources\": [5, {}], \"shortNames\": \"x\", "
+                        + "\"parent\": {}}]}", "regions[0] (5) shortNames: must be a list of strings",
+                "{\"bundle\": \"b\", \"documents\": [" + document + "], \"regions\": [" + region + "], \"statedCounts\": [{\"id\": \"c\", "
+                        + "\"subject\": \"r\", \"count\": \"1\", \"description\": \"x\", \"named\": [5, \"nope\"], " + source + "}]}",
+                "statedCounts[0] (c) named: unknown reference 'nope'",
+                "{\"bundle\": \"b\", \"documents\": [" + document + "], \"regions\": [" + region + "], \"relationships\": [{\"id\": \"y\", "
+                        + "\"type\": 7, \"from\": \"r\", \"to\": 5, \"attributes\": {\"\": 1, \"n\": 12345678901234567890123}, "
+                        + source + "}, {\"id\": \"x\", \"type\": \"TARGETS\", \"from\": \"r\", \"to\": \"r\", \"attributes\": 5, " + source + "}]}",
+                "relationships[0] (y) attributes.n: a number of seven or more digits looks like a phone number");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            List<Problem> problems = problems(JSON.readTree(bad.getKey()));
+            assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith(bad.getValue())),
+                    bad.getValue() + " in\n" + String.join("\n", problems.stream().map(Problem::toString).toList()));
+        }
+    }
+
     @Test
     void optionalBlankOrNullFieldsAreAbsentAndTextIsStripped() throws IOException {
         ObjectNode bundle = (ObjectNode) load("good-bundle.json");
