@@ -25,6 +25,7 @@ import org.partnergraph.document.DocumentKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
@@ -103,6 +104,7 @@ final class BundleReader {
     /** The schema's findings by row ("" for the bundle itself); the values they are about are left alone here. */
     private final Map<String, List<Error>> findings = new HashMap<>();
     private final Set<String> invalid = new HashSet<>();
+    private final Set<String> notFinite = new HashSet<>();
     private final Map<String, String> labelById = new HashMap<>();
     private final Map<String, String> programmeParent = new HashMap<>();
     private final Set<String> documentIds = new HashSet<>();
@@ -119,7 +121,8 @@ final class BundleReader {
         if (root == null || !root.isObject()) {
             throw new BundleRejectedException("?", List.of(new Problem("bundle", "(root)", "must be a JSON object")));
         }
-        return new BundleReader(known).readAll(normalized((ObjectNode) root));
+        BundleReader reader = new BundleReader(known);
+        return reader.readAll(reader.normalized((ObjectNode) root));
     }
 
     private Bundle readAll(ObjectNode root) {
@@ -368,10 +371,7 @@ final class BundleReader {
         return value.isTextual() && !invalid.contains(at + pointer) ? value.asText() : null;
     }
 
-    /**
-     * The row's own values as stored: amounts as decimals, counts as whole numbers. JSON has no infinite
-     * numbers, but a mutation's Float (1e999) becomes one: refused here, as a schema cannot say it.
-     */
+    /** The row's own values as stored: amounts as decimals, counts as whole numbers; no infinite attribute. */
     private Map<String, Object> properties(String prefix, JsonNode node) {
         Map<String, Object> props = new LinkedHashMap<>();
         node.fields().forEachRemaining(field -> {
@@ -394,8 +394,7 @@ final class BundleReader {
     private void eachRow(JsonNode root, String section, boolean report, Consumer<JsonNode> reader) {
         JsonNode rows = root.path(section);
         for (int i = 0; rows.isArray() && i < rows.size(); i++) {
-            row = section + "[" + i + "]" + (rows.get(i).path("id").asText("").isEmpty() ? ""
-                    : " (" + rows.get(i).path("id").asText() + ")");
+            row = rowName(section, i, rows.get(i));
             at = "/" + section + "/" + i;
             if (report) {
                 report(at);
@@ -404,6 +403,11 @@ final class BundleReader {
                 reader.accept(rows.get(i));
             }
         }
+    }
+
+    private static String rowName(String section, int index, JsonNode node) {
+        String id = node.path("id").asText("");
+        return section + "[" + index + "]" + (id.isEmpty() ? "" : " (" + id + ")");
     }
 
     private void problem(String field, String reason) {
@@ -437,6 +441,9 @@ final class BundleReader {
             List<Error> blank = errors.stream().filter(e -> "minLength".equals(e.getKeyword())).toList();
             for (Error error : !type.isEmpty() ? type : !blank.isEmpty() ? blank : errors) {
                 List<Object> path = path(error);
+                if (notFinite.contains(pointer(path))) {
+                    continue;
+                }
                 invalid.add(pointer(path));
                 boolean inRow = path.size() >= 2 && path.get(1) instanceof Integer;
                 findings.computeIfAbsent(inRow ? pointer(path.subList(0, 2)) : "", k -> new ArrayList<>()).add(error);
@@ -519,15 +526,24 @@ final class BundleReader {
     /**
      * Text as editors mean it: surrounding whitespace stripped, and a blank or null optional field is
      * absent (a blank required one stays, to be reported as blank). The caller's JSON is not changed.
+     * JSON has no infinite numbers, but a parsed 1e999 or a mutation's Float becomes one, which the
+     * validator cannot compare: such a field is reported here and taken out.
      */
-    private static ObjectNode normalized(ObjectNode input) {
+    private ObjectNode normalized(ObjectNode input) {
         ObjectNode root = input.deepCopy();
         strip(root, "bundle", true);
         for (String section : TOP_LEVEL) {
             Set<String> required = Set.copyOf(names(SCHEMA_JSON.at("/$defs/" + section + "/required")));
-            for (JsonNode row : root.path(section).isArray() ? root.path(section) : List.<JsonNode>of()) {
-                if (row.isObject()) {
-                    names(row).forEach(field -> strip(row, field, required.contains(field)));
+            JsonNode rows = root.path(section).isArray() ? root.path(section) : JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode row = rows.get(i);
+                for (String field : row.isObject() ? names(row) : List.<String>of()) {
+                    if (row.get(field).isFloatingPointNumber() && !Double.isFinite(row.get(field).asDouble())) {
+                        problems.add(new Problem(rowName(section, i, row), field, "must be a finite number"));
+                        notFinite.add("/" + section + "/" + i + "/" + field);
+                        ((ObjectNode) row).remove(field);
+                    }
+                    strip(row, field, required.contains(field));
                 }
                 for (JsonNode source : row.path("sources")) {
                     strip(source, "document", true);

@@ -198,6 +198,54 @@ class BundleReaderTest {
         }
     }
 
+    /** Every field of every row of the good bundle, and every citation field, set in turn to each wrong shape. */
+    @Test
+    void everyFieldOfEveryShapeIsReadOrReportedNeverThrown() throws IOException {
+        ObjectNode good = (ObjectNode) load("good-bundle.json");
+        String source = "\"sources\": [{\"document\": \"doc-test-good\", \"quote\": \"q\"}]";
+        good.withArray("majors").add(JSON.readTree("{\"id\": \"test-good-major\", \"name\": \"m\", \"organization\": "
+                + "\"test-good-school\", \"department\": \"test-good-school-civil\", " + source + "}"));
+        good.withArray("agreements").add(JSON.readTree("{\"id\": \"test-good-agreement\", \"name\": \"a\", \"kind\": "
+                + "\"MEMORANDUM\", \"date\": \"2024\", \"period\": \"2024-2026\", " + source + "}"));
+        good.withArray("events").add(JSON.readTree("{\"id\": \"test-good-event\", \"name\": \"e\", \"kind\": \"VISIT\", "
+                + "\"date\": \"2024-05\", \"endDate\": \"2024-06\", \"participants\": 3, \"region\": \"test-good-county\", "
+                + source + "}"));
+        good.withArray("statedCounts").add(JSON.readTree("{\"id\": \"test-good-count\", \"subject\": \"test-good-province\", "
+                + "\"count\": 2, \"description\": \"d\", \"named\": [\"test-good-school\"], " + source + "}"));
+        BundleReader.read(good, BundleReader.Known.none());
+        List<JsonNode> shapes = List.of(JSON.getNodeFactory().numberNode(5), JSON.getNodeFactory().textNode(""),
+                JSON.getNodeFactory().textNode("x\u0000"), JSON.getNodeFactory().nullNode(), JSON.createArrayNode(),
+                JSON.createArrayNode().add(5), JSON.createObjectNode(), JSON.getNodeFactory().booleanNode(true),
+                JSON.getNodeFactory().numberNode(Double.NEGATIVE_INFINITY),
+                JSON.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40))));
+        int cases = 0;
+        for (String section : List.of("documents", "regions", "organizations", "departments", "majors", "agreements",
+                "programmes", "events", "statedCounts", "relationships")) {
+            for (int i = 0; i < good.get(section).size(); i++) {
+                List<String> fields = new ArrayList<>();
+                good.get(section).get(i).fieldNames().forEachRemaining(fields::add);
+                fields.addAll(List.of("sources.document", "sources.quote", "sources.implied", "attributes"));
+                for (String field : fields) {
+                    for (JsonNode shape : shapes) {
+                        ObjectNode bundle = good.deepCopy();
+                        ObjectNode row = (ObjectNode) bundle.get(section).get(i);
+                        if (field.startsWith("sources.") && row.has("sources")) {
+                            ((ObjectNode) row.get("sources").get(0)).set(field.substring(8), shape);
+                        } else {
+                            row.set(field, shape);
+                        }
+                        try {
+                            BundleReader.read(bundle, BundleReader.Known.none());
+                        } catch (BundleRejectedException expected) {
+                            cases++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(cases > 1000, cases + " rejected");
+    }
+
     @Test
     void optionalBlankOrNullFieldsAreAbsentAndTextIsStripped() throws IOException {
         ObjectNode bundle = (ObjectNode) load("good-bundle.json");
