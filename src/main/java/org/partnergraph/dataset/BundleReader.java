@@ -1,36 +1,48 @@
 package org.partnergraph.dataset;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-import org.partnergraph.agreement.AgreementKind;
 import org.partnergraph.document.Document;
 import org.partnergraph.document.DocumentKind;
-import org.partnergraph.event.EventKind;
-import org.partnergraph.event.ParticipationRole;
-import org.partnergraph.organization.OrganizationKind;
-import org.partnergraph.programme.ProgrammeCategory;
-import org.partnergraph.programme.ProgrammeMode;
-import org.partnergraph.region.RegionLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 
 /**
  * Reads a bundle (the JSON format of {@code dataset/README.md}) and checks every row before anything
- * is written. It does not stop at the first fault: it collects every problem (row, field, reason),
- * so an editor fixes a bundle in one pass. Plain logic, no I/O: what already exists in the stores
- * comes in as {@link Known}.
+ * is written. Its structure (sections, fields, types, lengths, slugs, kinds, ranges) is
+ * {@code dataset/bundle.schema.json}, checked by a JSON Schema validator; this class adds what a
+ * schema cannot say: references within the bundle and to what exists, citations of known documents,
+ * real dates in order, stated totals, and no personal data. Every problem (row, field, reason) is
+ * reported at once, so an editor fixes a bundle in one pass. Plain logic, no I/O: what already exists
+ * in the stores comes in as {@link Known}.
  */
 final class BundleReader {
 
@@ -41,21 +53,9 @@ final class BundleReader {
         }
     }
 
-    static final int MAX_NAME = 200;
-    static final int MAX_TEXT = 2000;
-    static final int MAX_QUOTE = 200;
-    static final int MAX_ID = 120;
+    static final String SCHEMA_FILE = "/dataset/bundle.schema.json";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
-    /**
-     * Seven or more digits in a row (single spaces allowed) is how phone numbers look in the documents
-     * (3121746, 23116628). Dashes do not join digits: 2018-2020 is a period, not a number.
-     */
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\d(?: ?\\d){6,}", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final List<String> PERSONAL_MARKERS = List.of("联系人", "联系电话", "电话：", "电话:");
-
+    /** The node sections and their labels, in write order: what is referenced comes first. */
     static final Map<String, String> SECTION_LABELS = orderedMap(
             "regions", "Region",
             "organizations", "Organization",
@@ -66,19 +66,51 @@ final class BundleReader {
             "events", "Event",
             "statedCounts", "StatedCount");
 
-    private static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of("bundle", "description", "documents",
-            "regions", "organizations", "departments", "majors", "agreements", "programmes", "events",
-            "statedCounts", "relationships"));
+    /** A field that links its row to another node; reversed when the target owns the row (a department). */
+    private record Link(String field, String type, Set<String> labels, boolean incoming) {
+    }
 
-    private static final Set<String> RESERVED_ATTRIBUTES = Set.of("id", "since", "until", "endReason", "scheme", "programme",
-            "role", "sources", "quotes", "impliedFlags", "implied", "derived");
+    private static final Map<String, List<Link>> LINKS = Map.of(
+            "regions", List.of(new Link("parent", "PART_OF", Set.of("Region"), false)),
+            "organizations", List.of(new Link("region", "LOCATED_IN", Set.of("Region"), false),
+                    new Link("parent", "PART_OF", Set.of("Organization"), false)),
+            "departments", List.of(new Link("organization", "HAS_DEPARTMENT", Set.of("Organization"), true)),
+            "majors", List.of(new Link("organization", "OFFERS", Set.of("Organization"), true),
+                    new Link("department", "OFFERS", Set.of("Department"), true)),
+            "programmes", List.of(new Link("partOf", "PART_OF", Set.of("Programme"), false)),
+            "events", List.of(new Link("region", "LOCATED_IN", Set.of("Region"), false)),
+            "statedCounts", List.of(new Link("subject", "COUNTS", null, false)));
+
+    /** Fields that become links or citations rather than properties of the row's own node or relationship. */
+    private static final Set<String> NOT_STORED = Set.of("sources", "named", "attributes", "type", "from", "to",
+            "parent", "region", "organization", "department", "partOf", "subject");
+    private static final Set<String> AMOUNTS = Set.of("fundingWan", "selfFundedWan", "statedTotalFundingWan");
+
+    /**
+     * Seven or more digits in a row (single spaces allowed) is how phone numbers look in the documents
+     * (3121746, 23116628). Dashes do not join digits: 2018-2020 is a period, not a number.
+     */
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\d(?: ?\\d){6,}", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final List<String> PERSONAL_MARKERS = List.of("联系人", "联系电话", "电话：", "电话:");
+    private static final String PERSONAL = "; personal data is never imported";
+
+    private static final JsonNode SCHEMA_JSON = loadSchema();
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SchemaLocation.of("classpath:" + SCHEMA_FILE.substring(1)), SCHEMA_JSON);
+    /** bundle, description, then the sections in the order they are read. */
+    private static final List<String> TOP_LEVEL = names(SCHEMA_JSON.get("properties"));
 
     private final List<Problem> problems = new ArrayList<>();
+    /** The schema's findings by row ("" for the bundle itself); the values they are about are left alone here. */
+    private final Map<String, List<Error>> findings = new HashMap<>();
+    private final Set<String> invalid = new HashSet<>();
+    private final Set<String> notFinite = new HashSet<>();
     private final Map<String, String> labelById = new HashMap<>();
     private final Map<String, String> programmeParent = new HashMap<>();
-    private final Set<String> documentIds = new LinkedHashSet<>();
+    private final Set<String> documentIds = new HashSet<>();
     private final Known known;
     private String row = "bundle";
+    private String at = "";
 
     private BundleReader(Known known) {
         this.known = known;
@@ -86,377 +118,185 @@ final class BundleReader {
 
     /** The bundle, or a {@link BundleRejectedException} listing every problem. */
     static Bundle read(JsonNode root, Known known) {
-        return new BundleReader(known).readAll(root);
-    }
-
-    private Bundle readAll(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new BundleRejectedException("?", List.of(new Problem("bundle", "(root)", "must be a JSON object")));
         }
-        String bundleId = text(root, "bundle", true, MAX_ID);
-        if (bundleId != null && !ID.matcher(bundleId).matches()) {
-            problem("bundle", "must be a lowercase slug (a-z, 0-9, single dashes)");
-        }
-        root.fieldNames().forEachRemaining(name -> {
-            if (!TOP_LEVEL.contains(name)) {
-                problem(name, "unknown section; expected one of " + TOP_LEVEL);
-            }
-        });
+        BundleReader reader = new BundleReader(known);
+        return reader.readAll(reader.normalized((ObjectNode) root));
+    }
+
+    private Bundle readAll(ObjectNode root) {
+        validate(root);
+        report("");
 
         // Pass 1: ids, so references may point forward within the bundle.
-        for (JsonNode document : rows(root, "documents")) {
-            String id = document.path("id").asText(null);
-            if (id != null) {
-                documentIds.add(id);
+        eachRow(root, "documents", false, document -> {
+            String id = text(document, "id");
+            if (id != null && !documentIds.add(id)) {
+                problem("id", "duplicate document id '" + id + "'");
             }
-        }
-        SECTION_LABELS.forEach((section, label) -> {
-            int index = 0;
-            for (JsonNode node : rows(root, section)) {
-                row = section + "[" + index++ + "]";
-                String id = id(node);
-                if (id == null) {
-                    continue;
-                }
-                if (labelById.containsKey(id)) {
-                    problem("id", "duplicate id '" + id + "' (also a " + labelById.get(id) + " in this bundle)");
-                } else if (known.labelById().containsKey(id) && !known.labelById().get(id).equals(label)) {
-                    problem("id", "id '" + id + "' is already used by a " + known.labelById().get(id));
-                }
+        });
+        SECTION_LABELS.forEach((section, label) -> eachRow(root, section, false, node -> {
+            String id = text(node, "id");
+            if (id != null && labelById.containsKey(id)) {
+                problem("id", "duplicate id '" + id + "' (also a " + labelById.get(id) + " in this bundle)");
+            } else if (id != null && known.labelById().containsKey(id) && !known.labelById().get(id).equals(label)) {
+                problem("id", "id '" + id + "' is already used by a " + known.labelById().get(id));
+            }
+            if (id != null) {
                 labelById.putIfAbsent(id, label);
             }
-        });
+        }));
 
-        List<Document> documents = readDocuments(root);
+        List<Document> documents = new ArrayList<>();
+        eachRow(root, "documents", true, node -> documents.add(readDocument(node)));
         Map<String, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> relationships = new LinkedHashMap<>();
-        SECTION_LABELS.forEach((section, label) -> {
-            int index = 0;
-            for (JsonNode node : rows(root, section)) {
-                row = section + "[" + index++ + "]" + describe(node);
-                readNode(section, label, node, nodes, relationships);
-            }
-        });
-        Set<String> relationshipIds = new LinkedHashSet<>();
-        int index = 0;
-        for (JsonNode relationship : rows(root, "relationships")) {
-            row = "relationships[" + index++ + "]" + describe(relationship);
-            readRelationship(relationship, relationshipIds, relationships);
-        }
+        SECTION_LABELS.forEach((section, label) -> eachRow(root, section, true,
+                node -> readNode(section, label, node, nodes, relationships)));
+        Set<String> relationshipIds = new HashSet<>();
+        eachRow(root, "relationships", true, node -> readRelationship(node, relationshipIds, relationships));
         checkStatedTotals(nodes.getOrDefault("Programme", List.of()));
 
         if (!problems.isEmpty()) {
-            throw new BundleRejectedException(bundleId == null ? "?" : bundleId, problems);
+            throw new BundleRejectedException(root.path("bundle").asText("?"), problems);
         }
-        return new Bundle(bundleId, documents, nodes, relationships);
+        return new Bundle(root.path("bundle").asText(), documents, nodes, relationships);
     }
 
-    // ---- documents --------------------------------------------------------------------------
+    // ---- rows ---------------------------------------------------------------------------------
 
-    private List<Document> readDocuments(JsonNode root) {
-        List<Document> documents = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        int index = 0;
-        for (JsonNode node : rows(root, "documents")) {
-            row = "documents[" + index++ + "]" + describe(node);
-            allowOnly(node, "id", "title", "issuer", "number", "date", "kind", "excerpt");
-            String id = id(node);
-            if (id != null && !seen.add(id)) {
-                problem("id", "duplicate document id '" + id + "'");
-            }
-            String title = text(node, "title", true, MAX_NAME * 2);
-            String issuer = text(node, "issuer", true, MAX_NAME);
-            String number = text(node, "number", false, MAX_ID);
-            String date = partialDate(node, "date", true);
-            DocumentKind kind = enumValue(node, "kind", true, DocumentKind::valueOf, DocumentKind.values());
-            String excerpt = text(node, "excerpt", false, MAX_TEXT);
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("title", title);
-            fields.put("issuer", issuer);
-            fields.put("excerpt", excerpt);
-            rejectPersonalData(fields);
-            documents.add(new Document(id, title, issuer, number, date, kind, excerpt));
-        }
-        return documents;
+    private Document readDocument(JsonNode node) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        List.of("title", "issuer", "excerpt").forEach(field -> fields.put(field, text(node, field)));
+        rejectPersonalData(fields);
+        String kind = text(node, "kind");
+        return new Document(text(node, "id"), text(node, "title"), text(node, "issuer"), text(node, "number"),
+                date(node, "date"), kind == null ? null : DocumentKind.valueOf(kind), text(node, "excerpt"));
     }
-
-    // ---- nodes ------------------------------------------------------------------------------
 
     private void readNode(String section, String label, JsonNode node, Map<String, List<Map<String, Object>>> nodes,
             Map<String, List<Map<String, Object>>> relationships) {
-        String id = id(node);
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("id", id);
-        List<Map<String, Object>> structural = new ArrayList<>();
-        switch (section) {
-            case "regions" -> {
-                allowOnly(node, "id", "name", "shortNames", "nameEn", "level", "parent", "sources");
-                names(node, props);
-                props.put("level", enumName(node, "level", true, RegionLevel.values()));
-                link(structural, id, "PART_OF", ref(node, "parent", false, Set.of("Region")), false);
+        String id = text(node, "id");
+        Map<String, Object> props = properties("", node);
+        if (!"statedCounts".equals(section)) {
+            // One text field for the full-text index: the official name, every alias, the English name.
+            List<Object> all = new ArrayList<>(props.computeIfAbsent("shortNames", k -> List.of()) instanceof List<?> aliases
+                    ? aliases : List.of());
+            if (props.get("nameEn") instanceof String nameEn) {
+                all.add(nameEn);
             }
-            case "organizations" -> {
-                allowOnly(node, "id", "name", "shortNames", "nameEn", "kind", "region", "parent", "sources");
-                names(node, props);
-                props.put("kind", enumName(node, "kind", true, OrganizationKind.values()));
-                link(structural, id, "LOCATED_IN", ref(node, "region", false, Set.of("Region")), false);
-                link(structural, id, "PART_OF", ref(node, "parent", false, Set.of("Organization")), false);
-            }
-            case "departments" -> {
-                allowOnly(node, "id", "name", "shortNames", "nameEn", "organization", "sources");
-                names(node, props);
-                link(structural, id, "HAS_DEPARTMENT", ref(node, "organization", true, Set.of("Organization")), true);
-            }
-            case "majors" -> {
-                allowOnly(node, "id", "name", "shortNames", "nameEn", "organization", "department", "sources");
-                names(node, props);
-                link(structural, id, "OFFERS", ref(node, "organization", true, Set.of("Organization")), true);
-                link(structural, id, "OFFERS", ref(node, "department", false, Set.of("Department")), true);
-            }
-            case "agreements" -> {
-                allowOnly(node, "id", "name", "shortNames", "nameEn", "kind", "date", "period", "sources");
-                names(node, props);
-                props.put("kind", enumName(node, "kind", true, AgreementKind.values()));
-                props.put("date", partialDate(node, "date", false));
-                props.put("period", text(node, "period", false, 40));
-            }
-            case "programmes" -> {
-                allowOnly(node, "id", "name", "shortNames", "nameEn", "category", "mode", "modeLabel", "year",
-                        "fundingWan", "selfFundedWan", "statedTotalFundingWan", "participants", "duration",
-                        "sequence", "partOf", "sources");
-                names(node, props);
-                props.put("category", enumName(node, "category", true, ProgrammeCategory.values()));
-                props.put("mode", enumName(node, "mode", true, ProgrammeMode.values()));
-                props.put("modeLabel", text(node, "modeLabel", false, 40));
-                props.put("year", integer(node, "year", 1949, 2100));
-                props.put("fundingWan", amount(node, "fundingWan"));
-                props.put("selfFundedWan", amount(node, "selfFundedWan"));
-                props.put("statedTotalFundingWan", amount(node, "statedTotalFundingWan"));
-                props.put("participants", integer(node, "participants", 0, 10_000_000));
-                props.put("duration", text(node, "duration", false, 40));
-                props.put("sequence", integer(node, "sequence", 1, 10_000));
-                String partOf = ref(node, "partOf", false, Set.of("Programme"));
-                if (partOf != null && partOf.equals(id)) {
-                    problem("partOf", "a programme cannot be part of itself");
-                } else if (partOf != null) {
-                    programmeParent.put(id, partOf);
-                    link(structural, id, "PART_OF", partOf, false);
-                }
-            }
-            case "events" -> {
-                allowOnly(node, "id", "name", "shortNames", "nameEn", "kind", "date", "endDate", "participants",
-                        "region", "sources");
-                names(node, props);
-                props.put("kind", enumName(node, "kind", true, EventKind.values()));
-                String date = partialDate(node, "date", true);
-                String endDate = partialDate(node, "endDate", false);
-                if (date != null && endDate != null && PartialDates.before(endDate, date)) {
-                    problem("endDate", "'" + endDate + "' is before date '" + date + "'");
-                }
-                props.put("date", date);
-                props.put("endDate", endDate);
-                props.put("participants", integer(node, "participants", 0, 10_000_000));
-                link(structural, id, "LOCATED_IN", ref(node, "region", false, Set.of("Region")), false);
-            }
-            case "statedCounts" -> {
-                allowOnly(node, "id", "subject", "count", "description", "named", "sources");
-                props.put("count", integer(node, "count", 0, 1_000_000));
-                if (!node.has("count")) {
-                    problem("count", "is required");
-                }
-                props.put("description", text(node, "description", true, MAX_NAME));
-                link(structural, id, "COUNTS", ref(node, "subject", true, null), false);
-                JsonNode named = node.path("named");
-                if (!named.isMissingNode() && !named.isArray()) {
-                    problem("named", "must be a list of ids");
-                }
-                for (JsonNode member : named) {
-                    link(structural, id, "NAMES", reference("named", member.asText(""), null), false);
-                }
-                Integer count = (Integer) props.get("count");
-                if (count != null && named.size() > count) {
-                    problem("named", named.size() + " named members but the stated count is " + count);
-                }
-            }
-            default -> throw new IllegalStateException(section);
+            props.put("aliasText", all.stream().map(String::valueOf).collect(Collectors.joining(" / ")));
         }
-        Citations citations = sources(node);
-        props.putAll(citations.asProperties());
-        props.values().removeIf(v -> v == null);
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (Link link : LINKS.getOrDefault(section, List.of())) {
+            String target = ref(node, link.field(), link.labels());
+            if ("partOf".equals(link.field()) && id != null && id.equals(target)) {
+                problem("partOf", "a programme cannot be part of itself");
+                continue;
+            } else if ("partOf".equals(link.field()) && target != null) {
+                programmeParent.put(id, target);
+            }
+            link(links, id, link.type(), target, link.incoming());
+        }
+        inOrder("date", date(node, "date"), "endDate", date(node, "endDate"));
+        JsonNode named = node.path("named");
+        for (int i = 0; i < named.size(); i++) {
+            link(links, id, "NAMES", reference("named", "/named/" + i, named.get(i), null), false);
+        }
+        if (props.get("count") instanceof Integer count && named.size() > count) {
+            problem("named", named.size() + " named members but the stated count is " + count);
+        }
+        Map<String, Object> citations = sources(node);
+        props.putAll(citations);
         rejectPersonalData(props);
         nodes.computeIfAbsent(label, l -> new ArrayList<>()).add(props);
-        for (Map<String, Object> rel : structural) {
+        for (Map<String, Object> link : links) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> relProps = (Map<String, Object>) rel.get("props");
-            relProps.putAll(citations.asProperties());
-            relationships.computeIfAbsent((String) rel.get("type"), t -> new ArrayList<>()).add(rel);
+            Map<String, Object> linkProps = (Map<String, Object>) link.get("props");
+            linkProps.putAll(citations);
+            relationships.computeIfAbsent((String) link.get("type"), t -> new ArrayList<>()).add(link);
         }
     }
 
-    /** A structural link (PART_OF, LOCATED_IN …) derived from a field; reversed when the target owns the node. */
-    private void link(List<Map<String, Object>> links, String id, String type, String target, boolean incoming) {
-        if (id == null || target == null) {
-            return;
+    /** A structural link (PART_OF, LOCATED_IN …) derived from a field. */
+    private static void link(List<Map<String, Object>> links, String id, String type, String target, boolean incoming) {
+        if (id != null && target != null) {
+            String from = incoming ? target : id;
+            String to = incoming ? id : target;
+            Map<String, Object> props = new LinkedHashMap<>(Map.of("id", from + "~" + type + "~" + to, "derived", true));
+            links.add(new LinkedHashMap<>(Map.of("type", type, "from", from, "to", to, "owner", id, "props", props)));
         }
-        String from = incoming ? target : id;
-        String to = incoming ? id : target;
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("id", from + "~" + type + "~" + to);
-        props.put("derived", true);
-        Map<String, Object> rel = new LinkedHashMap<>();
-        rel.put("type", type);
-        rel.put("from", from);
-        rel.put("to", to);
-        rel.put("owner", id);
-        rel.put("props", props);
-        links.add(rel);
     }
-
-    private void names(JsonNode node, Map<String, Object> props) {
-        String name = text(node, "name", true, MAX_NAME);
-        List<String> shortNames = stringList(node, "shortNames", MAX_NAME);
-        String nameEn = text(node, "nameEn", false, MAX_NAME);
-        props.put("name", name);
-        props.put("shortNames", shortNames);
-        props.put("nameEn", nameEn);
-        // One text field for the full-text index: the official name, every alias, the English name.
-        List<String> all = new ArrayList<>(shortNames);
-        if (nameEn != null) {
-            all.add(nameEn);
-        }
-        props.put("aliasText", String.join(" / ", all));
-    }
-
-    // ---- relationships ----------------------------------------------------------------------
 
     private void readRelationship(JsonNode node, Set<String> ids, Map<String, List<Map<String, Object>>> relationships) {
-        allowOnly(node, "id", "type", "from", "to", "since", "until", "endReason", "scheme", "programme", "role",
-                "attributes", "sources");
-        String id = id(node);
+        String id = text(node, "id");
         if (id != null && !ids.add(id)) {
             problem("id", "duplicate relationship id '" + id + "'");
         }
         if (id != null && labelById.containsKey(id)) {
             problem("id", "'" + id + "' is already the id of a " + labelById.get(id));
         }
-        RelationshipType type = enumValue(node, "type", true, RelationshipType::valueOf, RelationshipType.values());
-        String from = ref(node, "from", true, type == null ? null : type.fromLabels());
-        String to = ref(node, "to", true, type == null ? null : type.toLabels());
+        RelationshipType type = text(node, "type") == null ? null : RelationshipType.valueOf(text(node, "type"));
+        String from = ref(node, "from", type == null ? null : type.fromLabels());
+        String to = ref(node, "to", type == null ? null : type.toLabels());
         if (from != null && from.equals(to)) {
             problem("to", "a relationship cannot connect '" + from + "' to itself");
         }
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("id", id);
-        String since = partialDate(node, "since", false);
-        String until = partialDate(node, "until", false);
-        if (since != null && until != null && PartialDates.before(until, since)) {
-            problem("until", "'" + until + "' is before since '" + since + "'");
-        }
-        props.put("since", since);
-        props.put("until", until);
-        String endReason = text(node, "endReason", false, MAX_NAME);
-        if (endReason != null && until == null) {
+        inOrder("since", date(node, "since"), "until", date(node, "until"));
+        if (text(node, "endReason") != null && !node.has("until")) {
             problem("endReason", "is only for a relationship that has ended (until)");
         }
-        props.put("endReason", endReason);
-        props.put("scheme", text(node, "scheme", false, MAX_NAME));
-        props.put("programme", ref(node, "programme", false, Set.of("Programme", "Agreement")));
-        props.put("role", enumName(node, "role", false, ParticipationRole.values()));
-        JsonNode attributes = node.path("attributes");
-        if (!attributes.isMissingNode()) {
-            if (!attributes.isObject()) {
-                problem("attributes", "must be an object of plain values");
-            } else {
-                attributes.fields().forEachRemaining(entry -> {
-                    String key = entry.getKey();
-                    JsonNode value = entry.getValue();
-                    if (!ATTRIBUTE_NAME.matcher(key).matches() || RESERVED_ATTRIBUTES.contains(key)) {
-                        problem("attributes." + key, "not an allowed attribute name");
-                    } else if (value.isTextual()) {
-                        props.put(key, bounded("attributes." + key, value.asText(), MAX_NAME));
-                    } else if (value.isIntegralNumber()) {
-                        if (Math.abs(value.asLong()) >= 1_000_000) {
-                            problem("attributes." + key, "a number of seven or more digits looks like a phone number; "
-                                    + "personal data is never imported");
-                        }
-                        props.put(key, value.asLong());
-                    } else if (value.isNumber()) {
-                        props.put(key, value.asDouble());
-                    } else if (value.isBoolean()) {
-                        props.put(key, value.asBoolean());
-                    } else {
-                        problem("attributes." + key, "must be a string, number or boolean");
-                    }
-                });
+        ref(node, "programme", Set.of("Programme", "Agreement"));
+        Map<String, Object> props = properties("", node);
+        props.putAll(properties("attributes.", node.path("attributes")));
+        node.path("attributes").fields().forEachRemaining(attribute -> {
+            JsonNode value = attribute.getValue();
+            if (value.isIntegralNumber() && (!value.canConvertToLong() || Math.abs(value.asLong()) >= 1_000_000)) {
+                problem("attributes." + attribute.getKey(), "a number of seven or more digits looks like a phone number"
+                        + PERSONAL);
             }
-        }
-        props.putAll(sources(node).asProperties());
-        props.values().removeIf(v -> v == null);
+            props.computeIfPresent(attribute.getKey(), (k, v) -> value.isIntegralNumber() ? value.asLong() : v);
+        });
+        props.putAll(sources(node));
         rejectPersonalData(props);
-        if (type != null) {
-            Map<String, Object> rel = new LinkedHashMap<>();
-            rel.put("type", type.name());
-            rel.put("from", from);
-            rel.put("to", to);
-            rel.put("props", props);
-            relationships.computeIfAbsent(type.name(), t -> new ArrayList<>()).add(rel);
+        if (type != null && from != null && to != null) {
+            relationships.computeIfAbsent(type.name(), t -> new ArrayList<>())
+                    .add(new LinkedHashMap<>(Map.of("type", type.name(), "from", from, "to", to, "props", props)));
         }
     }
 
-    // ---- sources ----------------------------------------------------------------------------
-
-    /** Where a fact comes from: parallel lists, because Neo4j properties cannot hold maps. */
-    record Citations(List<String> documents, List<String> quotes, List<Boolean> implied) {
-        Map<String, Object> asProperties() {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("sources", documents);
-            props.put("quotes", quotes);
-            props.put("impliedFlags", implied);
-            props.put("implied", !implied.isEmpty() && implied.stream().allMatch(b -> b));
-            return props;
-        }
-    }
-
-    private Citations sources(JsonNode node) {
+    /**
+     * Where a fact comes from, as stored: parallel lists, because Neo4j properties cannot hold maps;
+     * {@code implied} when every citation is.
+     */
+    private Map<String, Object> sources(JsonNode node) {
         List<String> documents = new ArrayList<>();
         List<String> quotes = new ArrayList<>();
         List<Boolean> implied = new ArrayList<>();
         JsonNode sources = node.path("sources");
-        if (!sources.isArray() || sources.isEmpty()) {
-            problem("sources", "at least one source {document, quote} is required");
-            return new Citations(documents, quotes, implied);
+        for (int i = 0; i < sources.size(); i++) {
+            String document = text(sources.get(i), "document", "/sources/" + i + "/document");
+            if (document != null && !documentIds.contains(document) && !known.documentIds().contains(document)) {
+                problem("sources[" + i + "].document", "unknown document '" + document + "'");
+            }
+            documents.add(sources.get(i).path("document").asText(null));
+            quotes.add(sources.get(i).path("quote").asText(null));
+            implied.add(sources.get(i).path("implied").asBoolean(false));
         }
-        int index = 0;
-        for (JsonNode source : sources) {
-            String field = "sources[" + index++ + "]";
-            String document = source.path("document").asText(null);
-            if (document == null || document.isBlank()) {
-                problem(field + ".document", "is required");
-            } else if (!documentIds.contains(document) && !known.documentIds().contains(document)) {
-                problem(field + ".document", "unknown document '" + document + "'");
-            }
-            String quote = source.path("quote").asText(null);
-            if (quote == null || quote.isBlank()) {
-                problem(field + ".quote", "a short supporting quote is required");
-            } else {
-                bounded(field + ".quote", quote, MAX_QUOTE);
-            }
-            JsonNode flag = source.path("implied");
-            if (!flag.isMissingNode() && !flag.isBoolean()) {
-                problem(field + ".implied", "must be true or false");
-            }
-            documents.add(document);
-            quotes.add(quote);
-            implied.add(flag.asBoolean(false));
-        }
-        return new Citations(documents, quotes, implied);
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("sources", documents);
+        props.put("quotes", quotes);
+        props.put("impliedFlags", implied);
+        props.put("implied", !implied.isEmpty() && !implied.contains(false));
+        return props;
     }
 
-    // ---- checks across rows -----------------------------------------------------------------
+    // ---- rules a schema cannot state ----------------------------------------------------------
 
     /** A stated total (合计) is kept as data, and must agree with the rows that make it up. */
     private void checkStatedTotals(List<Map<String, Object>> programmes) {
-        Map<String, Double> sums = new HashMap<>();
+        Map<Object, Double> sums = new HashMap<>();
         for (Map<String, Object> programme : programmes) {
             String parent = programmeParent.get(programme.get("id"));
             if (parent != null && programme.get("fundingWan") instanceof Double funding) {
@@ -464,218 +304,280 @@ final class BundleReader {
             }
         }
         for (Map<String, Object> programme : programmes) {
-            if (programme.get("statedTotalFundingWan") instanceof Double stated && sums.containsKey(programme.get("id"))) {
-                double sum = sums.get(programme.get("id"));
-                if (Math.abs(sum - stated) > 0.001) {
-                    row = "programmes (" + programme.get("id") + ")";
-                    problem("statedTotalFundingWan", "stated total " + stated + " differs from the rows' sum " + sum);
-                }
+            Double sum = sums.get(programme.get("id"));
+            if (programme.get("statedTotalFundingWan") instanceof Double stated && sum != null
+                    && Math.abs(sum - stated) > 0.001) {
+                row = "programmes (" + programme.get("id") + ")";
+                problem("statedTotalFundingWan", "stated total " + stated + " differs from the rows' sum " + sum);
             }
         }
     }
 
     private void rejectPersonalData(Map<String, Object> props) {
         props.forEach((key, value) -> {
-            if (value == null) {
-                return;
-            }
-            List<?> values = value instanceof List<?> list ? list : List.of(value);
-            for (Object item : values) {
-                if (item instanceof String text) {
-                    if (PHONE_LIKE.matcher(text).find()) {
-                        problem(key, "looks like a phone number; personal data is never imported");
-                    }
-                    for (String marker : PERSONAL_MARKERS) {
-                        if (text.contains(marker)) {
-                            problem(key, "contains contact details ('" + marker + "'); personal data is never imported");
-                        }
+            for (Object item : value instanceof List<?> list ? list : Collections.singletonList(value)) {
+                if (item instanceof String text && PHONE_LIKE.matcher(text).find()) {
+                    problem(key, "looks like a phone number" + PERSONAL);
+                }
+                for (String marker : PERSONAL_MARKERS) {
+                    if (item instanceof String text && text.contains(marker)) {
+                        problem(key, "contains contact details ('" + marker + "')" + PERSONAL);
                     }
                 }
             }
         });
     }
 
-    // ---- field readers ----------------------------------------------------------------------
-
-    private static Iterable<JsonNode> rows(JsonNode root, String section) {
-        JsonNode rows = root.path(section);
-        return rows.isArray() ? rows : List.of();
-    }
-
-    private String id(JsonNode node) {
-        String id = text(node, "id", true, MAX_ID);
-        if (id != null && !ID.matcher(id).matches()) {
-            problem("id", "'" + id + "' is not a lowercase slug (a-z, 0-9, single dashes)");
-            return null;
-        }
-        return id;
-    }
-
-    private static String describe(JsonNode node) {
-        String id = node.path("id").asText("");
-        return id.isEmpty() ? "" : " (" + id + ")";
-    }
-
-    private void allowOnly(JsonNode node, String... fields) {
-        if (!node.isObject()) {
-            problem("(row)", "must be an object");
-            return;
-        }
-        Set<String> allowed = Set.of(fields);
-        node.fieldNames().forEachRemaining(name -> {
-            if (!allowed.contains(name)) {
-                problem(name, "unknown field");
-            }
-        });
-    }
-
-    private String text(JsonNode node, String field, boolean required, int max) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            if (required) {
-                problem(field, "is required");
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            problem(field, "must be a string");
-            return null;
-        }
-        String text = value.asText().strip();
-        if (text.isEmpty()) {
-            if (required) {
-                problem(field, "must not be blank");
-            }
-            return null;
-        }
-        return bounded(field, text, max);
-    }
-
-    private String bounded(String field, String text, int max) {
-        if (text.length() > max) {
-            problem(field, "longer than " + max + " characters");
-        }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            problem(field, "contains control characters");
-        }
-        return text;
-    }
-
-    private List<String> stringList(JsonNode node, String field, int max) {
-        JsonNode value = node.path(field);
-        List<String> list = new ArrayList<>();
-        if (value.isMissingNode() || value.isNull()) {
-            return list;
-        }
-        if (!value.isArray()) {
-            problem(field, "must be a list of strings");
-            return list;
-        }
-        for (JsonNode item : value) {
-            if (!item.isTextual() || item.asText().isBlank()) {
-                problem(field, "must contain only non-blank strings");
-            } else {
-                list.add(bounded(field, item.asText().strip(), max));
-            }
-        }
-        return list;
-    }
-
-    private <E extends Enum<E>> E enumValue(JsonNode node, String field, boolean required, Function<String, E> parse,
-            E[] values) {
-        String text = text(node, field, required, 60);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return parse.apply(text);
-        } catch (IllegalArgumentException e) {
-            problem(field, "unknown value '" + text + "'; expected one of " + List.of(values));
-            return null;
+    /** The second date does not lie before the first (each already checked by {@link #date}). */
+    private void inOrder(String firstField, String first, String secondField, String second) {
+        if (first != null && second != null && PartialDates.before(second, first)) {
+            problem(secondField, "'" + second + "' is before " + firstField + " '" + first + "'");
         }
     }
 
-    private String enumName(JsonNode node, String field, boolean required, Enum<?>[] values) {
-        String text = text(node, field, required, 60);
-        if (text == null) {
-            return null;
-        }
-        for (Enum<?> value : values) {
-            if (value.name().equals(text)) {
-                return text;
-            }
-        }
-        problem(field, "unknown value '" + text + "'; expected one of " + List.of(values));
-        return null;
-    }
-
-    private Integer integer(JsonNode node, String field, int min, int max) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber()) {
-            problem(field, "must be a whole number");
-            return null;
-        }
-        long number = value.asLong();
-        if (number < min || number > max) {
-            problem(field, number < 0 ? "must not be negative" : "must be between " + min + " and " + max);
-            return null;
-        }
-        return (int) number;
-    }
-
-    private Double amount(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            problem(field, "must be a number (万元)");
-            return null;
-        }
-        double amount = value.asDouble();
-        if (amount < 0 || Double.isNaN(amount) || Double.isInfinite(amount)) {
-            problem(field, "must not be negative");
-            return null;
-        }
-        return amount;
-    }
-
-    private String partialDate(JsonNode node, String field, boolean required) {
-        String text = text(node, field, required, 10);
-        if (text == null) {
-            return null;
-        }
-        if (!PARTIAL_DATE.matcher(text).matches() || !PartialDates.valid(text)) {
+    /** A date the schema accepted in shape that also exists in the calendar (not 2024-02-30). */
+    private String date(JsonNode node, String field) {
+        String text = text(node, field);
+        if (text != null && !PartialDates.valid(text)) {
             problem(field, "'" + text + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
             return null;
         }
         return text;
     }
 
-    private String ref(JsonNode node, String field, boolean required, Set<String> labels) {
-        String id = text(node, field, required, MAX_ID);
-        return id == null ? null : reference(field, id, labels);
+    /** Resolves an id against this bundle, then the graph; checks its label when labels are given. */
+    private String reference(String field, String pointer, JsonNode value, Set<String> labels) {
+        String id = value == null || !value.isTextual() || invalid.contains(at + pointer) ? null : value.asText();
+        String label = id == null ? null : labelById.getOrDefault(id, known.labelById().get(id));
+        if (id != null && label == null) {
+            problem(field, "unknown reference '" + id + "'");
+        } else if (id != null && labels != null && !labels.contains(label)) {
+            problem(field, "'" + id + "' is a " + label + "; expected " + String.join(" or ", labels));
+        }
+        return label == null || (labels != null && !labels.contains(label)) ? null : id;
     }
 
-    /** Resolves an id against this bundle, then the graph; checks its label when labels are given. */
-    private String reference(String field, String id, Set<String> labels) {
-        String label = labelById.getOrDefault(id, known.labelById().get(id));
-        if (label == null) {
-            problem(field, "unknown reference '" + id + "'");
-            return null;
+    private String ref(JsonNode node, String field, Set<String> labels) {
+        return reference(field, "/" + field, node.get(field), labels);
+    }
+
+    /** The field's text when the schema accepted it, else null (the schema has reported it). */
+    private String text(JsonNode node, String field) {
+        return text(node, field, "/" + field);
+    }
+
+    private String text(JsonNode node, String field, String pointer) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !invalid.contains(at + pointer) ? value.asText() : null;
+    }
+
+    /** The row's own values as stored: amounts as decimals, counts as whole numbers; no infinite attribute. */
+    private Map<String, Object> properties(String prefix, JsonNode node) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isFloatingPointNumber() && !Double.isFinite(value.asDouble())) {
+                problem(prefix + field.getKey(), "must be a finite number");
+            }
+            if (!NOT_STORED.contains(field.getKey()) || !prefix.isEmpty()) {
+                props.put(field.getKey(), value.isArray() ? names(value)
+                        : value.isTextual() ? value.asText()
+                        : value.isIntegralNumber() && !AMOUNTS.contains(field.getKey()) ? (Object) value.asInt()
+                        : value.isNumber() ? value.asDouble()
+                        : value.isBoolean() ? value.asBoolean() : null);
+            }
+        });
+        props.values().removeIf(Objects::isNull);
+        return props;
+    }
+
+    private void eachRow(JsonNode root, String section, boolean report, Consumer<JsonNode> reader) {
+        JsonNode rows = root.path(section);
+        for (int i = 0; rows.isArray() && i < rows.size(); i++) {
+            row = rowName(section, i, rows.get(i));
+            at = "/" + section + "/" + i;
+            if (report) {
+                report(at);
+            }
+            if (rows.get(i).isObject()) {
+                reader.accept(rows.get(i));
+            }
         }
-        if (labels != null && !labels.contains(label)) {
-            problem(field, "'" + id + "' is a " + label + "; expected " + String.join(" or ", labels));
-            return null;
-        }
-        return id;
+    }
+
+    private static String rowName(String section, int index, JsonNode node) {
+        String id = node.path("id").asText("");
+        return section + "[" + index + "]" + (id.isEmpty() ? "" : " (" + id + ")");
     }
 
     private void problem(String field, String reason) {
         problems.add(new Problem(row, field, reason));
+    }
+
+    // ---- the schema's findings, in the importer's words ---------------------------------------
+
+    /** Lists reported as a whole: a fault in an item is a fault of the list. */
+    private static final Map<String, String> LISTS = Map.of("shortNames", "must be a list of strings",
+            "named", "must be a list of ids", "sources", "at least one source {document, quote} is required");
+    private static final Map<String, String> TYPES = Map.of("string", "must be a string",
+            "integer", "must be a whole number", "number", "must be a number (万元)", "boolean", "must be true or false",
+            "object", "must be an object", "array", "must be a list",
+            "[\"string\",\"number\",\"boolean\"]", "must be a string, number or boolean");
+    /** By the schema definition a pattern belongs to; any other pattern is the one against control characters. */
+    private static final Map<String, String> PATTERNS = Map.of(
+            "id", "'%s' is not a lowercase slug (a-z, 0-9, single dashes)",
+            "bundleId", "must be a lowercase slug (a-z, 0-9, single dashes)",
+            "date", "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+
+    /**
+     * Validates once and files the findings by row. A value of the wrong type, or a blank one, is
+     * reported for that alone, not once more for every other keyword it then fails.
+     */
+    private void validate(JsonNode root) {
+        Map<String, List<Error>> byPlace = SCHEMA.validate(root).stream()
+                .collect(Collectors.groupingBy(e -> e.getInstanceLocation().toString(), LinkedHashMap::new, Collectors.toList()));
+        for (List<Error> errors : byPlace.values()) {
+            List<Error> type = errors.stream().filter(e -> "type".equals(e.getKeyword())).toList();
+            List<Error> blank = errors.stream().filter(e -> "minLength".equals(e.getKeyword())).toList();
+            for (Error error : !type.isEmpty() ? type : !blank.isEmpty() ? blank : errors) {
+                List<Object> path = path(error);
+                if (notFinite.contains(pointer(path))) {
+                    continue;
+                }
+                invalid.add(pointer(path));
+                boolean inRow = path.size() >= 2 && path.get(1) instanceof Integer;
+                findings.computeIfAbsent(inRow ? pointer(path.subList(0, 2)) : "", k -> new ArrayList<>()).add(error);
+            }
+        }
+    }
+
+    private void report(String rowPointer) {
+        for (Error error : findings.getOrDefault(rowPointer, List.of())) {
+            List<Object> path = path(error);
+            path = rowPointer.isEmpty() ? path : path.subList(2, path.size());
+            StringBuilder field = new StringBuilder();
+            for (Object element : path) {
+                field.append(element instanceof Integer index ? LISTS.containsKey(field.toString())
+                        && !"sources".contentEquals(field) ? "" : "[" + index + "]"
+                        : (field.isEmpty() ? "" : ".") + element);
+            }
+            problems.add(new Problem(rowPointer.isEmpty() ? "bundle" : row, field.isEmpty() ? "(row)" : field.toString(),
+                    reason(error, path)));
+        }
+    }
+
+    private static String reason(Error error, List<Object> path) {
+        String field = path.isEmpty() ? "" : String.valueOf(path.get(path.size() - 1));
+        Object list = path.size() >= 2 && path.get(path.size() - 1) instanceof Integer ? path.get(path.size() - 2) : "";
+        boolean listItem = LISTS.containsKey(list) && !"sources".equals(list);
+        JsonNode value = error.getInstanceNode();
+        List<Object> location = elements(error.getSchemaLocation().getFragment());
+        JsonNode schema = SCHEMA_JSON.at(pointer(location.subList(0, Math.max(0, location.size() - 1))));
+        String definition = location.size() > 2 && "$defs".equals(location.get(0)) ? (String) location.get(1) : "";
+        return switch (error.getKeyword()) {
+            case "required" -> "sources".equals(field) ? LISTS.get(field)
+                    : "quote".equals(field) ? "a short supporting quote is required" : "is required";
+            case "minItems" -> LISTS.get("sources");
+            case "minLength" -> listItem ? "must contain only non-blank strings"
+                    : "quote".equals(field) ? "a short supporting quote is required"
+                    : "document".equals(field) ? "is required" : "must not be blank";
+            case "additionalProperties" -> definition.isEmpty() ? "unknown section; expected one of " + TOP_LEVEL
+                    : "unknown field";
+            case "type" -> listItem ? "must contain only non-blank strings"
+                    : "attributes".equals(field) ? "must be an object of plain values"
+                    : schema.path("type").asText().equals("array") ? LISTS.getOrDefault(field, TYPES.get("array"))
+                    : TYPES.getOrDefault(schema.path("type").isArray() ? schema.path("type").toString()
+                            : schema.path("type").asText(), error.getMessage());
+            case "maxLength" -> "longer than " + schema.path("maxLength").asInt() + " characters";
+            case "pattern" -> PATTERNS.getOrDefault(definition, "contains control characters").formatted(value.asText());
+            case "enum" -> value.asText().isEmpty() ? "must not be blank"
+                    : "unknown value '" + value.asText() + "'; expected one of " + names(schema.path("enum"));
+            case "minimum", "maximum" -> value.asDouble() < 0 && schema.path("minimum").asDouble() >= 0
+                    ? "must not be negative"
+                    : "must be between " + schema.path("minimum").asText() + " and " + schema.path("maximum").asText();
+            case "propertyNames" -> "not an allowed attribute name";
+            default -> error.getMessage();
+        };
+    }
+
+    /** Where in the bundle a finding is: the instance location, with the property a required or unknown field names. */
+    private static List<Object> path(Error error) {
+        List<Object> path = elements(error.getInstanceLocation());
+        if (error.getProperty() != null) {
+            path.add(error.getProperty());
+        }
+        return path;
+    }
+
+    private static List<Object> elements(NodePath path) {
+        List<Object> elements = new ArrayList<>();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            elements.add(path.getElement(i));
+        }
+        return elements;
+    }
+
+    private static String pointer(List<Object> elements) {
+        return elements.stream().map(e -> "/" + e).collect(Collectors.joining());
+    }
+
+    // ---- normalising, and the schema file -----------------------------------------------------
+
+    /**
+     * Text as editors mean it: surrounding whitespace stripped, and a blank or null optional field is
+     * absent (a blank required one stays, to be reported as blank). The caller's JSON is not changed.
+     * JSON has no infinite numbers, but a parsed 1e999 or a mutation's Float becomes one, which the
+     * validator cannot compare: such a field is reported here and taken out.
+     */
+    private ObjectNode normalized(ObjectNode input) {
+        ObjectNode root = input.deepCopy();
+        strip(root, "bundle", true);
+        for (String section : TOP_LEVEL) {
+            Set<String> required = Set.copyOf(names(SCHEMA_JSON.at("/$defs/" + section + "/required")));
+            JsonNode rows = root.path(section).isArray() ? root.path(section) : JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode row = rows.get(i);
+                for (String field : row.isObject() ? names(row) : List.<String>of()) {
+                    if (row.get(field).isFloatingPointNumber() && !Double.isFinite(row.get(field).asDouble())) {
+                        problems.add(new Problem(rowName(section, i, row), field, "must be a finite number"));
+                        notFinite.add("/" + section + "/" + i + "/" + field);
+                        ((ObjectNode) row).remove(field);
+                    }
+                    strip(row, field, required.contains(field));
+                }
+                for (JsonNode source : row.path("sources")) {
+                    strip(source, "document", true);
+                    strip(source, "quote", true);
+                }
+            }
+        }
+        return root;
+    }
+
+    private static void strip(JsonNode node, String field, boolean required) {
+        if (!(node instanceof ObjectNode object) || !object.has(field)) {
+            return;
+        }
+        JsonNode value = object.get(field);
+        if (value.isNull() || value.isTextual() && value.asText().isBlank() && !required) {
+            object.remove(field);
+        } else if (value.isTextual()) {
+            object.put(field, value.asText().strip());
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                if (value.get(i).isTextual()) {
+                    ((ArrayNode) value).set(i, TextNode.valueOf(value.get(i).asText().strip()));
+                }
+            }
+        }
+    }
+
+    private static JsonNode loadSchema() {
+        try (InputStream in = BundleReader.class.getResourceAsStream(SCHEMA_FILE)) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> orderedMap(String... pairs) {
@@ -684,6 +586,17 @@ final class BundleReader {
             map.put(pairs[i], pairs[i + 1]);
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    /** Field names of an object, or the texts of an array. */
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(names::add);
+        } else {
+            node.forEach(item -> names.add(item.asText()));
+        }
+        return names;
     }
 
     /** Partial ISO dates (YYYY, YYYY-MM, YYYY-MM-DD) as the documents give them. */

@@ -73,8 +73,10 @@ public class DatasetService {
         try {
             root = json.readTree(bundleJson);
         } catch (JsonProcessingException e) {
-            throw new BundleRejectedException("?", List.of(new Problem("bundle", "(json)",
-                    "not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
+            // A number too long or nesting too deep for the reader's limits comes without a location.
+            String where = e.getLocation() == null ? ": a number, a text or nesting beyond the reader's limits"
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new BundleRejectedException("?", List.of(new Problem("bundle", "(json)", "not valid JSON" + where)));
         }
         if (root == null || !root.isObject()) {
             throw new BundleRejectedException("?", List.of(new Problem("bundle", "(root)", "must be a JSON object")));

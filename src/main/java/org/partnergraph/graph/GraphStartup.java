@@ -20,6 +20,7 @@ import io.quarkus.runtime.StartupEvent;
  * Brings the graph up at start: the embedded Neo4j when it is the configured default, then the
  * schema migrations, then {@link GraphReady}. An external Neo4j that is down at start does not
  * stop the service (readiness says DOWN and names it); the same steps are retried until it is up.
+ * A migration that fails otherwise (one changed after it was applied) stops the start with its error.
  */
 @ApplicationScoped
 public class GraphStartup {
@@ -49,7 +50,14 @@ public class GraphStartup {
         embedded.start();
         if (!bringUp()) {
             retries.scheduleWithFixedDelay(() -> {
-                if (bringUp()) {
+                try {
+                    if (bringUp()) {
+                        retries.shutdown();
+                    }
+                } catch (RuntimeException e) {
+                    // At start such an error (a changed migration) stops the service; later it can only be
+                    // logged, and without GraphReady the change log is not applied to the graph.
+                    LOG.error("Neo4j schema migration failed; the graph stays unavailable", e);
                     retries.shutdown();
                 }
             }, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);

@@ -6,11 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.partnergraph.agreement.AgreementKind;
+import org.partnergraph.document.DocumentKind;
+import org.partnergraph.event.EventKind;
+import org.partnergraph.event.ParticipationRole;
+import org.partnergraph.organization.OrganizationKind;
+import org.partnergraph.programme.ProgrammeCategory;
+import org.partnergraph.programme.ProgrammeMode;
+import org.partnergraph.region.RegionLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,6 +123,176 @@ class BundleReaderTest {
         assertProblem(problems, "documents[0]", "excerpt", "looks like a phone number");
         assertProblem(problems, "regions[0]", "quotes", "looks like a phone number");
         assertProblem(problems, "relationships[0]", "attributes.contact", "looks like a phone number");
+    }
+
+    @Test
+    void structuralFaultsAreReportedFromTheSchemaInTheImportersWords() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        bundle.put("bundle", "Not A Slug");
+        bundle.put("events", "not a list");
+        ObjectNode college = (ObjectNode) bundle.withArray("organizations").get(0);
+        college.put("id", "Bad Id").put("name", "  ").put("kind", 5).put("nameEn", "x\u0000y");
+        college.putArray("shortNames").add(" ");
+        ObjectNode region = (ObjectNode) bundle.withArray("regions").get(0);
+        region.remove("sources");
+        region.put("level", "").putNull("nameEn");
+        ObjectNode row = (ObjectNode) bundle.withArray("programmes").get(1);
+        row.put("name", "长".repeat(201)).put("year", 1800).put("participants", -3).put("fundingWan", "x").put("sequence", 2.5);
+        ObjectNode supports = (ObjectNode) bundle.withArray("relationships").get(0);
+        supports.put("type", "FRIENDS").put("since", "2024-02-30");
+        supports.putObject("attributes").put("Bad", 1).put("ok", "a\u0001").putArray("list");
+        ((ObjectNode) supports.withArray("sources").get(0)).put("quote", " ").put("implied", "yes").remove("document");
+        bundle.withArray("departments").add(5);
+
+        List<Problem> problems = problems(bundle);
+        assertProblem(problems, "bundle", "bundle", "must be a lowercase slug (a-z, 0-9, single dashes)");
+        assertProblem(problems, "bundle", "events", "must be a list");
+        assertProblem(problems, "organizations[0]", "id", "'Bad Id' is not a lowercase slug");
+        assertProblem(problems, "organizations[0]", "name", "must not be blank");
+        assertProblem(problems, "organizations[0]", "kind", "must be a string");
+        assertProblem(problems, "organizations[0]", "nameEn", "contains control characters");
+        assertProblem(problems, "organizations[0]", "shortNames", "must contain only non-blank strings");
+        assertProblem(problems, "regions[0]", "sources", "at least one source {document, quote} is required");
+        assertProblem(problems, "regions[0]", "level", "must not be blank");
+        assertProblem(problems, "programmes[1]", "name", "longer than 200 characters");
+        assertProblem(problems, "programmes[1]", "year", "must be between 1949 and 2100");
+        assertProblem(problems, "programmes[1]", "participants", "must not be negative");
+        assertProblem(problems, "programmes[1]", "fundingWan", "must be a number (万元)");
+        assertProblem(problems, "programmes[1]", "sequence", "must be a whole number");
+        assertProblem(problems, "relationships[0]", "type", "unknown value 'FRIENDS'; expected one of [MEMBER_OF,");
+        assertProblem(problems, "relationships[0]", "since", "'2024-02-30' is not a date");
+        assertProblem(problems, "relationships[0]", "attributes.Bad", "not an allowed attribute name");
+        assertProblem(problems, "relationships[0]", "attributes.ok", "contains control characters");
+        assertProblem(problems, "relationships[0]", "attributes.list", "must be a string, number or boolean");
+        assertProblem(problems, "relationships[0]", "sources[0].document", "is required");
+        assertProblem(problems, "relationships[0]", "sources[0].quote", "a short supporting quote is required");
+        assertProblem(problems, "relationships[0]", "sources[0].implied", "must be true or false");
+        assertProblem(problems, "departments[1]", "(row)", "must be an object");
+        // One report per fault: the blank level is not also an unknown value, the number not also a non-kind.
+        assertEquals(1, problems.stream().filter(p -> p.row().startsWith("regions[0]") && p.field().equals("level")).count());
+        assertEquals(1, problems.stream().filter(p -> p.row().startsWith("organizations[0]") && p.field().equals("kind")).count());
+    }
+
+    /** Wrong shapes anywhere are reported as problems, never thrown as anything else (INTERNAL). */
+    @Test
+    void valuesOfTheWrongShapeAreProblemsNotCrashes() throws IOException {
+        String source = "\"sources\": [{\"document\": \"d\", \"quote\": \"q\"}]";
+        String document = "{\"id\": \"d\", \"title\": \"t\", \"issuer\": \"i\", \"date\": \"2024\", \"kind\": \"NOTICE\"}";
+        String region = "{\"id\": \"r\", \"name\": \"n\", \"level\": \"AREA\", " + source + "}";
+        Map<String, String> cases = Map.of(
+                "{}", "bundle bundle: is required",
+                "{\"bundle\": 5, \"description\": 5, \"events\": {}, \"documents\": [\"x\", null]}", "documents[1] (row): must be an object",
+                "{\"bundle\": \"b\", \"regions\": [{\"id\": 5, \"name\": [], \"level\": \"AREA\", \"sources\": [5, {}], \"shortNames\": \"x\", "
+                        + "\"parent\": {}}]}", "regions[0] (5) shortNames: must be a list of strings",
+                "{\"bundle\": \"b\", \"documents\": [" + document + "], \"regions\": [" + region + "], \"statedCounts\": [{\"id\": \"c\", "
+                        + "\"subject\": \"r\", \"count\": \"1\", \"description\": \"x\", \"named\": [5, \"nope\"], " + source + "}]}",
+                "statedCounts[0] (c) named: unknown reference 'nope'",
+                "{\"bundle\": \"b\", \"documents\": [" + document + "], \"regions\": [" + region + "], \"relationships\": [{\"id\": \"y\", "
+                        + "\"type\": 7, \"from\": \"r\", \"to\": 5, \"attributes\": {\"\": 1, \"n\": 12345678901234567890123}, "
+                        + source + "}, {\"id\": \"x\", \"type\": \"TARGETS\", \"from\": \"r\", \"to\": \"r\", \"attributes\": 5, " + source + "}]}",
+                "relationships[0] (y) attributes.n: a number of seven or more digits looks like a phone number");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            List<Problem> problems = problems(JSON.readTree(bad.getKey()));
+            assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith(bad.getValue())),
+                    bad.getValue() + " in\n" + String.join("\n", problems.stream().map(Problem::toString).toList()));
+        }
+    }
+
+    /** Every field of every row of the good bundle, and every citation field, set in turn to each wrong shape. */
+    @Test
+    void everyFieldOfEveryShapeIsReadOrReportedNeverThrown() throws IOException {
+        ObjectNode good = (ObjectNode) load("good-bundle.json");
+        String source = "\"sources\": [{\"document\": \"doc-test-good\", \"quote\": \"q\"}]";
+        good.withArray("majors").add(JSON.readTree("{\"id\": \"test-good-major\", \"name\": \"m\", \"organization\": "
+                + "\"test-good-school\", \"department\": \"test-good-school-civil\", " + source + "}"));
+        good.withArray("agreements").add(JSON.readTree("{\"id\": \"test-good-agreement\", \"name\": \"a\", \"kind\": "
+                + "\"MEMORANDUM\", \"date\": \"2024\", \"period\": \"2024-2026\", " + source + "}"));
+        good.withArray("events").add(JSON.readTree("{\"id\": \"test-good-event\", \"name\": \"e\", \"kind\": \"VISIT\", "
+                + "\"date\": \"2024-05\", \"endDate\": \"2024-06\", \"participants\": 3, \"region\": \"test-good-county\", "
+                + source + "}"));
+        good.withArray("statedCounts").add(JSON.readTree("{\"id\": \"test-good-count\", \"subject\": \"test-good-province\", "
+                + "\"count\": 2, \"description\": \"d\", \"named\": [\"test-good-school\"], " + source + "}"));
+        BundleReader.read(good, BundleReader.Known.none());
+        List<JsonNode> shapes = List.of(JSON.getNodeFactory().numberNode(5), JSON.getNodeFactory().textNode(""),
+                JSON.getNodeFactory().textNode("x\u0000"), JSON.getNodeFactory().nullNode(), JSON.createArrayNode(),
+                JSON.createArrayNode().add(5), JSON.createObjectNode(), JSON.getNodeFactory().booleanNode(true),
+                JSON.getNodeFactory().numberNode(Double.NEGATIVE_INFINITY),
+                JSON.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40))));
+        int cases = 0;
+        for (String section : List.of("documents", "regions", "organizations", "departments", "majors", "agreements",
+                "programmes", "events", "statedCounts", "relationships")) {
+            for (int i = 0; i < good.get(section).size(); i++) {
+                List<String> fields = new ArrayList<>();
+                good.get(section).get(i).fieldNames().forEachRemaining(fields::add);
+                fields.addAll(List.of("sources.document", "sources.quote", "sources.implied", "attributes"));
+                for (String field : fields) {
+                    for (JsonNode shape : shapes) {
+                        ObjectNode bundle = good.deepCopy();
+                        ObjectNode row = (ObjectNode) bundle.get(section).get(i);
+                        if (field.startsWith("sources.") && row.has("sources")) {
+                            ((ObjectNode) row.get("sources").get(0)).set(field.substring(8), shape);
+                        } else {
+                            row.set(field, shape);
+                        }
+                        try {
+                            BundleReader.read(bundle, BundleReader.Known.none());
+                        } catch (BundleRejectedException expected) {
+                            cases++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(cases > 1000, cases + " rejected");
+    }
+
+    @Test
+    void optionalBlankOrNullFieldsAreAbsentAndTextIsStripped() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        ((ObjectNode) bundle.withArray("organizations").get(0)).put("nameEn", "  ").put("name", " 测试职业技术学院 ");
+        ((ObjectNode) bundle.withArray("organizations").get(1)).putNull("region");
+
+        Bundle read = BundleReader.read(bundle, BundleReader.Known.none());
+
+        Map<String, Object> college = read.nodes().get("Organization").get(0);
+        assertEquals("测试职业技术学院", college.get("name"));
+        assertTrue(!college.containsKey("nameEn"));
+        assertEquals(" 测试职业技术学院 ", bundle.withArray("organizations").get(0).get("name").asText(), "input unchanged");
+    }
+
+    @Test
+    void numbersThatAreNotFiniteAreRefused() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        ((ObjectNode) bundle.withArray("programmes").get(1)).put("fundingWan", Double.POSITIVE_INFINITY);
+        ((ObjectNode) bundle.withArray("relationships").get(0)).putObject("attributes").put("teachers", Double.NaN);
+
+        List<Problem> problems = problems(bundle);
+        assertProblem(problems, "programmes[1]", "fundingWan", "must be a finite number");
+        assertProblem(problems, "relationships[0]", "attributes.teachers", "must be a finite number");
+    }
+
+    /** The schema lists the kinds for editors; the importer's enums are what the graph and the API know. */
+    @Test
+    void schemaKindsAreTheEnumsOfTheCode() throws IOException {
+        JsonNode schema;
+        try (InputStream in = BundleReaderTest.class.getResourceAsStream(BundleReader.SCHEMA_FILE)) {
+            schema = JSON.readTree(in);
+        }
+        Map<String, Enum<?>[]> kinds = Map.of(
+                "/documents/properties/kind", DocumentKind.values(),
+                "/regions/properties/level", RegionLevel.values(),
+                "/organizations/properties/kind", OrganizationKind.values(),
+                "/agreements/properties/kind", AgreementKind.values(),
+                "/programmes/properties/category", ProgrammeCategory.values(),
+                "/programmes/properties/mode", ProgrammeMode.values(),
+                "/events/properties/kind", EventKind.values(),
+                "/relationships/properties/role", ParticipationRole.values(),
+                "/relationships/properties/type", RelationshipType.values());
+        kinds.forEach((pointer, values) -> {
+            List<String> listed = new ArrayList<>();
+            schema.at("/$defs" + pointer + "/enum").forEach(v -> listed.add(v.asText()));
+            assertEquals(Arrays.stream(values).map(Enum::name).toList(), listed, pointer);
+        });
     }
 
     @Test

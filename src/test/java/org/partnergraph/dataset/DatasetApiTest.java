@@ -7,6 +7,7 @@ import static org.partnergraph.testing.Responses.assertError;
 import static org.partnergraph.testing.Responses.ok;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.Snapshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -71,6 +75,29 @@ class DatasetApiTest {
                 "BAD_USER_INPUT", "rejected, nothing applied; 11 problem(s)");
         assertError(EDITOR.file(IMPORT, variables("{ not json", false)), "BAD_USER_INPUT", "not valid JSON");
         assertError(EDITOR.file(IMPORT, variables("[]", false)), "BAD_USER_INPUT", "must be a JSON object");
+        assertEquals(before, Snapshot.take(graph, records));
+    }
+
+    /** Hostile input through the API: every case is refused with a coded error, never INTERNAL, and writes nothing. */
+    @Test
+    void nulCharactersHugeNumbersAndDeepNestingAreRefusedWithACode() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String good = DatasetSeeder.resource("/dataset/good-bundle.json").replace("test-good", "test-hostile");
+        Map<String, String> cases = new LinkedHashMap<>();
+        ObjectNode nul = (ObjectNode) json.readTree(good);
+        ((ObjectNode) nul.withArray("organizations").get(0)).put("name", "测试\u0000学校");
+        nul.put("description", "\u0000");
+        cases.put(json.writeValueAsString(nul), "organizations[0] (test-hostile-college) name: contains control characters");
+        cases.put(good.replace("\"year\": 2024", "\"year\": 1" + "0".repeat(400)), "year: must be between 1949 and 2100");
+        cases.put(good.replace("\"fundingWan\": 20", "\"fundingWan\": 1e999"), "fundingWan: must be a finite number");
+        cases.put(good.replace("\"fundingWan\": 20", "\"fundingWan\": 1" + "0".repeat(5000)), "not valid JSON");
+        cases.put(good.replace("\"scheme\": \"以校包系\"", "\"attributes\": {\"deep\": " + "[".repeat(500) + "]".repeat(500) + "}"),
+                "attributes.deep: must be a string, number or boolean");
+        cases.put(good.replace("\"description\": ", "\"description\": " + "[".repeat(5_000) + "]".repeat(5_000) + ", \"x\": "),
+                "not valid JSON");
+
+        Snapshot before = Snapshot.take(graph, records);
+        cases.forEach((bundle, message) -> assertError(EDITOR.file(IMPORT, variables(bundle, false)), "BAD_USER_INPUT", message));
         assertEquals(before, Snapshot.take(graph, records));
     }
 
