@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.neo4j.driver.Value;
+import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.common.Cursor;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
@@ -21,6 +22,9 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
     static PartnersQuery of(PartnerRole role, List<PartnershipKind> kinds, PartnershipSort sort, Integer first,
             String after) {
         PartnershipSort order = sort == null ? PartnershipSort.ID : sort;
+        if (kinds != null && kinds.contains(null)) {
+            throw new BadUserInputException("kind: a list of partnership kinds, without null.");
+        }
         return new PartnersQuery(role == null ? PartnerRole.ANY : role,
                 kinds == null || kinds.isEmpty() ? null : List.copyOf(kinds), order,
                 PageRequest.of(first, after, order.name()));

@@ -189,6 +189,8 @@ class CompiledReadsTest {
                 + "{ totalCount } } }", Map.of()), "BAD_USER_INPUT", "cursor");
         assertError(ANONYMOUS.query("{ organizations(filter: {memberOfId: \"nobody\"}) { totalCount } }", Map.of()),
                 "NOT_FOUND", "memberOfId");
+        assertError(ANONYMOUS.query("{ organization(id: \"kashgar-polytechnic\") { partners(kind: [PAIRED_WITH, null]) "
+                + "{ totalCount } } }", Map.of()), "BAD_USER_INPUT", "kind");
         // A cursor made for one sort is refused by another.
         String cursor = ok(ANONYMOUS.file("read/partnersPage", Map.of("id", "kashgar-polytechnic", "first", 1)))
                 .getString("data.organization.partners.pageInfo.endCursor");
@@ -217,17 +219,17 @@ class CompiledReadsTest {
         String id = "shanghai-municipal-education-commission";
         JsonPath both = ok(ANONYMOUS.query("query($id: ID!) { organization(id: $id) { "
                 + "all: partners(first: 100) { totalCount edges { node { id kind } } } "
-                + "paired: partners(first: 100, kind: [PAIRED_WITH, SUPPORTS], sort: SINCE_DESC) { totalCount edges { node { id kind } } } } }",
+                + "paired: partners(first: 100, kind: [PAIRED_WITH, PROGRAMME], sort: SINCE_DESC) { totalCount edges { node { id kind } } } } }",
                 Map.of("id", id)));
         JsonPath alone = ok(ANONYMOUS.query("query($id: ID!) { organization(id: $id) { "
-                + "partners(first: 100, kind: [PAIRED_WITH, SUPPORTS], sort: SINCE_DESC) { totalCount edges { node { id kind } } } } }",
+                + "partners(first: 100, kind: [PAIRED_WITH, PROGRAMME], sort: SINCE_DESC) { totalCount edges { node { id kind } } } } }",
                 Map.of("id", id)));
         assertEquals(alone.getList("data.organization.partners.edges.node.id"),
                 both.getList("data.organization.paired.edges.node.id"));
         assertTrue(both.getInt("data.organization.all.totalCount") > both.getInt("data.organization.paired.totalCount"),
                 both::prettify);
         assertTrue(both.getList("data.organization.paired.edges.node.kind").stream()
-                .allMatch(k -> k.equals("PAIRED_WITH") || k.equals("SUPPORTS")));
+                .allMatch(k -> k.equals("PAIRED_WITH") || k.equals("PROGRAMME")));
     }
 
     @Test

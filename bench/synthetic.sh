@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The read benchmark on the synthetic network (S: 1k schools, L: 100k schools) without the peer, so a read
+# regression shows on the project alone. It reuses the side-by-side kit in ../shared/bench/side-by-side (its
+# Neo4j launcher, generator, parameter sets, wrk driver and report) in a scratch copy, with the project's form
+# of the four questions from bench/questions/, and measures the project and the hand-Cypher floor.
+# Not part of `verify`. Needs wrk (apt-get install wrk), Node.js and npm.
+#   bench/synthetic.sh [S|L]            env: DURATION=15 CONCURRENCY="1 8 32" KEEP=1 (keep the scratch copy)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE="${1:-S}"
+KIT="${SIDE_BY_SIDE:-../shared/bench/side-by-side}"
+[[ -d "$KIT" ]] || { echo "no side-by-side kit at $KIT (set SIDE_BY_SIDE)" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+SCRATCH="$(mktemp -d)"
+cleanup() {
+  (cd "$SCRATCH" && ./stop-project.sh >/dev/null 2>&1 || true; ./stop-neo4j.sh >/dev/null 2>&1 || true)
+  [[ -n "${KEEP:-}" ]] && echo "scratch kept: $SCRATCH" || rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+
+./mvnw -B -q package -DskipTests
+cp -r "$KIT/." "$SCRATCH"
+cp bench/questions/*.graphql "$SCRATCH/queries/project/"
+export PROJECT_DIR="$PWD" PROJECT_APP="$PWD/target/quarkus-app"
+cd "$SCRATCH"
+npm ci --no-audit --no-fund >/dev/null
+NEO4J_HEAP="${NEO4J_HEAP:-4g}" NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-2g}" ./start-neo4j.sh 17687 "data/$SIZE"
+node scripts/generate.mjs --size "$SIZE" --project "$PROJECT_DIR"
+node scripts/make-params.mjs --size "$SIZE"
+./start-project.sh
+TARGETS="project bolt" ./bench-side-by-side.sh "$SIZE"
+node scripts/report.mjs
+cat results/summary.md
