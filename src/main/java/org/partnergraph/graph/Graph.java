@@ -96,10 +96,22 @@ public class Graph {
      * request carried ({@link #requestedBookmarks()}, read while the request was current).
      */
     public CompletionStage<Record> readOne(String cypher, Map<String, Object> parameters, Set<Bookmark> bookmarks) {
+        return readOne(cypher, parameters, bookmarks, readConfig);
+    }
+
+    /** As {@link #readOne(String, Map, Set)}, with {@code extra} time on top of the read timeout. */
+    public CompletionStage<Record> readOne(String cypher, Map<String, Object> parameters, Set<Bookmark> bookmarks,
+            Duration extra) {
+        return readOne(cypher, parameters, bookmarks, TransactionConfig.builder()
+                .withTimeout(readConfig.timeout().plus(extra)).build());
+    }
+
+    private CompletionStage<Record> readOne(String cypher, Map<String, Object> parameters, Set<Bookmark> bookmarks,
+            TransactionConfig config) {
         roundTrips.incrementAndGet();
         AsyncSession session = driver.session(AsyncSession.class, sessionConfig(bookmarks));
         CompletableFuture<Record> answer = new CompletableFuture<>();
-        session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::singleAsync), readConfig)
+        session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::singleAsync), config)
                 .whenComplete((record, failure) -> session.closeAsync().whenComplete((closed, ignored) -> {
                     if (failure != null) {
                         answer.completeExceptionally(failure);

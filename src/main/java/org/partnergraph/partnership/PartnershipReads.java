@@ -67,10 +67,11 @@ class PartnershipReads implements ReadContribution {
                 Arguments.integer(arguments, "first"), Arguments.string(arguments, "after"));
         List<SelectedField> nodes = ReadPlan.connectionNodes(field);
         Ends[] ends = new Ends[1];
+        List<String> asked = ReadPlan.children(field).stream().map(SelectedField::getName).toList();
         String page = PartnershipRepository.partnersPage(organization, query, plan::variable, (s, t) -> {
             ends[0] = ends(plan, nodes, s, t);
             return new String[] {ends[0].supporter().expression(), ends[0].supported().expression()};
-        });
+        }, asked.contains("totalCount"), asked.contains("edges") || asked.contains("pageInfo"));
         return new Compiled(plan.bind(page, query.parameters()), value -> query.connection(value, ends[0]::read));
     }
 

@@ -159,6 +159,12 @@ class PartnershipRepository {
      */
     static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             BiFunction<String, String, String[]> project) {
+        return partnersPage(o, query, fresh, project, true, true);
+    }
+
+    /** As above; the count and the page are only written when asked for ({@code total}, {@code rows}). */
+    static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
+            BiFunction<String, String, String[]> project, boolean total, boolean rows) {
         PartnershipSort sort = query.sort();
         String p = fresh.apply("p");
         String k = fresh.apply("k");
@@ -181,11 +187,17 @@ class PartnershipRepository {
         String[] ends = project.apply(supporter, supported);
         // Count and page are two subqueries over the same partnerships: Neo4j 5 refuses aggregation inside a
         // subquery in a projection, and loses variables when one list is bound once and read twice.
-        return """
-                {total: size(COLLECT {
+        String partnerships = partnerships(o, p, query);
+        String count = !total ? "0" : """
+                size(COLLECT {
                 %1$s
                   RETURN %2$s
-                }), rows: COLLECT {
+                })""".formatted(partnerships, p);
+        if (!rows) {
+            return "{total: " + count + ", rows: []}";
+        }
+        return """
+                {total: %13$s, rows: COLLECT {
                 %1$s
                   WITH %2$s, %3$s AS %4$s WHERE $afterKey IS NULL OR %5$s
                   WITH %2$s, %4$s ORDER BY %4$s %6$s, %2$s.id LIMIT $limit
@@ -193,8 +205,8 @@ class PartnershipRepository {
                   WITH %7$s, %8$s, %7$s.supporter AS %9$s, %7$s.supported AS %10$s
                   RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags,
                                .through, key: %8$s, supporter: %11$s, supported: %12$s}
-                }}""".formatted(partnerships(o, p, query), p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
-                supporter, supported, ends[0], ends[1]);
+                }}""".formatted(partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
+                supporter, supported, ends[0], ends[1], count);
     }
 
     /** The distinct partnerships of the organisation in {@code o} that {@code $kinds} asks for, in {@code p}. */

@@ -43,6 +43,13 @@ public class CompiledReads {
 
     private static final String STATE = CompiledReads.class.getName();
     private static final Logger LOG = Logger.getLogger(CompiledReads.class);
+    /**
+     * Neo4j plans a statement it has not seen inside the transaction, and the plan of a large nested
+     * request can take seconds on a busy machine: the first run of each statement text gets this much
+     * more than the read timeout. Later runs hit Neo4j's query cache and get the read timeout alone.
+     */
+    static final Duration PLANNING_ALLOWANCE = Duration.ofSeconds(10);
+    private static final int REMEMBERED_STATEMENTS = 10_000;
 
     private final Graph graph;
     private final ReadCatalog catalog;
@@ -50,6 +57,7 @@ public class CompiledReads {
     private final boolean anonymousReads;
     private final Duration readTimeout;
     private volatile boolean enabled;
+    private final Set<String> planned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CompiledReads(Graph graph, Instance<ReadContribution> contributions, Access access,
             @ConfigProperty(name = "partnergraph.security.anonymous-reads") boolean anonymousReads,
@@ -149,7 +157,17 @@ public class CompiledReads {
             }
             LOG.debugf("compiled statement:%n%s%nparameters: %s", cypher, parameters);
             try {
-                graph.readOne(cypher, parameters, bookmarks).whenComplete((record, failure) -> onContext(() -> {
+                boolean seen = planned.contains(cypher);
+                String statement = cypher;
+                (seen ? graph.readOne(cypher, parameters, bookmarks)
+                        : graph.readOne(cypher, parameters, bookmarks, PLANNING_ALLOWANCE))
+                        .whenComplete((record, failure) -> onContext(() -> {
+                    if (failure == null && !seen) {
+                        if (planned.size() >= REMEMBERED_STATEMENTS) {
+                            planned.clear();
+                        }
+                        planned.add(statement);
+                    }
                     for (Part part : batch) {
                         complete(part, record, failure);
                     }
