@@ -35,6 +35,9 @@ class PartnershipRepository {
               }
             """;
 
+    /** The relationship types of stated support (every PartnershipKind but PROGRAMME). */
+    private static final String STATED_TYPES = "PAIRED_WITH|SUPPORTS|CO_BUILDS";
+
     /** Explicit support into {@code target} (a department's or major's counts for the organisation that has it). */
     private static final String INTO_STATED = """
               MATCH (a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(target)
@@ -130,8 +133,11 @@ class PartnershipRepository {
         List<String> into = new ArrayList<>();
         List<String> from = new ArrayList<>();
         if (stated) {
-            into.add(INTO_STATED);
-            from.add(FROM_STATED);
+            // Only the relationship types asked for: the enum's names, never client text.
+            String types = query.kinds() == null ? STATED_TYPES : query.kinds().stream()
+                    .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+            into.add(INTO_STATED.replace(STATED_TYPES, types));
+            from.add(FROM_STATED.replace(STATED_TYPES, types));
         }
         if (programmes) {
             into.add(INTO_PROGRAMMES);
@@ -230,6 +236,12 @@ class PartnershipRepository {
      */
     static String partnerOrganizationsPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             UnaryOperator<String> project) {
+        return partnerOrganizationsPage(o, query, fresh, project, true);
+    }
+
+    /** As above; the links only when asked for (an edge's kinds, role, since, ids, or the totalCount). */
+    static String partnerOrganizationsPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
+            UnaryOperator<String> project, boolean withLinks) {
         String p = fresh.apply("p");
         String other = fresh.apply("other");
         String owner = fresh.apply("owner");
@@ -244,18 +256,20 @@ class PartnershipRepository {
                 """.formatted(p, o, other, owner, partner);
         // Every link (small: one organisation's partnerships) and the page of distinct partners; the links are
         // grouped per partner by the reader. No aggregation: see partnersPage.
-        return """
-                {links: COLLECT {
+        String links = !withLinks ? "[]" : """
+                COLLECT {
                 %1$s
                   RETURN {partner: %2$s.id, id: %3$s.id, kind: %3$s.kind, since: %3$s.since,
                           role: CASE WHEN %3$s.supporter.id = %4$s.id THEN 'SUPPORTED' ELSE 'SUPPORTER' END}
-                }, rows: COLLECT {
+                }""".formatted(partners, partner, p, o);
+        return """
+                {links: %7$s, rows: COLLECT {
                 %1$s
                   WITH DISTINCT %2$s AS %5$s
                   WHERE $afterKey IS NULL OR %5$s.name > $afterKey OR (%5$s.name = $afterKey AND %5$s.id > $afterId)
                   WITH %5$s ORDER BY %5$s.name, %5$s.id LIMIT $limit
                   RETURN %6$s
-                }}""".formatted(partners, partner, p, o, node, project.apply(node));
+                }}""".formatted(partners, partner, p, o, node, project.apply(node), links);
     }
 
     /** Distinct partner organisations of many organisations at once, each paged, with its total. */
