@@ -1,17 +1,12 @@
 package org.partnergraph.department;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.read.Arguments;
-import org.partnergraph.read.Compiled;
 import org.partnergraph.read.ReadCatalog;
 import org.partnergraph.read.ReadContribution;
-import org.partnergraph.read.ReadPlan;
-
-import graphql.schema.SelectedField;
 
 /** Departments in the read planner: {@code department(id)}, its organisation and its majors. */
 @ApplicationScoped
@@ -23,18 +18,11 @@ class DepartmentReads implements ReadContribution {
                 Department::from);
         catalog.shape("Major", "Major", List.of("id", "name", "shortNames", "sources", "quotes", "impliedFlags"),
                 Major::from);
-        catalog.root("department", this::department);
+        catalog.root("department", (plan, arguments, selection, column) -> plan.byId("Department", "Department",
+                Arguments.string(arguments, "id"), selection, column));
         catalog.field("Department", "organization", (plan, d, field) -> plan.one(field, "Organization",
                 "MATCH (%s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(" + d + ")"));
         catalog.field("Department", "majors", (plan, d, field) -> plan.sortedByName(field, "Major",
                 "MATCH (" + d + ")-[:OFFERS]->(%s:Major)"));
-    }
-
-    private Compiled department(ReadPlan plan, Map<String, Object> arguments, List<SelectedField> selection,
-            String column) {
-        String v = plan.variable("d");
-        Compiled node = plan.node("Department", v, selection);
-        return new Compiled("OPTIONAL MATCH (" + v + ":Department {id: " + plan.parameter(Arguments.string(arguments, "id"))
-                + "})\nRETURN " + node.expression() + " AS " + column, node.reader());
     }
 }

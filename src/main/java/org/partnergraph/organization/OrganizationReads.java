@@ -29,7 +29,8 @@ class OrganizationReads implements ReadContribution {
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
         catalog.shape("Organization", "Organization", PROPERTIES, Organization::from);
-        catalog.root("organization", this::organization);
+        catalog.root("organization", (plan, arguments, selection, column) -> plan.byId("Organization", "Organization",
+                Arguments.string(arguments, "id"), selection, column));
         catalog.root("organizations", this::organizations);
         catalog.field("Organization", "region", (plan, o, field) -> plan.one(field, "Region",
                 "MATCH (" + o + ")-[:LOCATED_IN]->(%s:Region)"));
@@ -46,13 +47,6 @@ class OrganizationReads implements ReadContribution {
         catalog.field("Organization", "members", this::members);
     }
 
-    private Compiled organization(ReadPlan plan, Map<String, Object> arguments, List<SelectedField> selection,
-            String column) {
-        String v = plan.variable("o");
-        Compiled node = plan.node("Organization", v, selection);
-        return new Compiled("OPTIONAL MATCH (" + v + ":Organization {id: " + plan.parameter(Arguments.string(arguments, "id"))
-                + "})\nRETURN " + node.expression() + " AS " + column, node.reader());
-    }
 
     /**
      * The filter anchored on what is indexed: the group's members when memberOfId is given, else the

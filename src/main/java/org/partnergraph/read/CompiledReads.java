@@ -24,8 +24,8 @@ import org.partnergraph.security.Access;
 import org.partnergraph.security.Roles;
 
 import graphql.GraphQLContext;
-import io.quarkus.arc.Unremovable;
 import graphql.schema.DataFetchingEnvironment;
+import io.quarkus.arc.Unremovable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 

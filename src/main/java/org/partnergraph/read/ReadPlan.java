@@ -177,6 +177,17 @@ public final class ReadPlan {
                 + ".id RETURN " + node.expression() + " }", ReadPlan.listOf(node.reader()));
     }
 
+    /**
+     * A root field that looks one node up by id: the body of its subquery, answering the node projected as
+     * {@code type} (label {@code label}), or null when no such node exists.
+     */
+    public Compiled byId(String label, String type, Object id, List<SelectedField> selection, String column) {
+        String v = variable("n");
+        Compiled node = node(type, v, selection);
+        return new Compiled("OPTIONAL MATCH (" + v + ":" + label + " {id: " + parameter(id) + "})\nRETURN "
+                + node.expression() + " AS " + column, node.reader());
+    }
+
     /** Reads a list whose elements {@code element} reads. */
     public static Function<Value, Object> listOf(Function<Value, Object> element) {
         return value -> value == null || value.isNull() ? List.of() : value.asList(element::apply);
