@@ -23,12 +23,10 @@ import graphql.schema.SelectedField;
 @ApplicationScoped
 class OrganizationReads implements ReadContribution {
 
-    static final List<String> PROPERTIES = List.of("id", "name", "shortNames", "nameEn", "kind", "sources", "quotes",
-            "impliedFlags");
-
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
-        catalog.shape("Organization", "Organization", PROPERTIES, Organization::from);
+        catalog.shape("Organization", "Organization", List.of("id", "name", "shortNames", "nameEn", "kind"),
+                List.of("id", "name", "kind"), Organization::from);
         catalog.root("organization", (plan, arguments, selection, column) -> plan.byId("Organization", "Organization",
                 Arguments.string(arguments, "id"), selection, column));
         catalog.root("organizations", this::organizations);

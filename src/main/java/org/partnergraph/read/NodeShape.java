@@ -1,13 +1,37 @@
 package org.partnergraph.read;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 import org.neo4j.driver.Value;
 
 /**
- * How a node label maps to a GraphQL object type: the properties its record needs and the mapper that
- * builds the record (the same {@code from(Value)} the repositories use, which reads maps and nodes alike).
+ * How a node label maps to a GraphQL object type: its plain fields (a GraphQL field and a node property of
+ * the same name), the ones its record cannot be built without, and the mapper that builds the record (the
+ * same {@code from(Value)} the repositories use, which reads maps and nodes alike). Every curated node also
+ * carries its provenance, which the record keeps for fields such as {@code sources} and {@code citations}.
  */
-public record NodeShape(String type, String label, List<String> properties, Function<Value, Object> mapper) {
+public record NodeShape(String type, String label, List<String> fields, List<String> required,
+        Function<Value, Object> mapper) {
+
+    /** The provenance properties every curated node carries (see document.Provenance). */
+    static final List<String> PROVENANCE = List.of("sources", "quotes", "impliedFlags");
+
+    /** Every property the record reads. */
+    List<String> properties() {
+        List<String> all = new ArrayList<>(fields);
+        all.addAll(PROVENANCE);
+        return all;
+    }
+
+    /**
+     * The properties to project when the client selected {@code selected} (field names) and nothing else
+     * needs the record: the required ones and the selected plain fields. Fewer properties read is fewer
+     * store reads in Neo4j and fewer bytes on the wire.
+     */
+    List<String> properties(Collection<String> selected) {
+        return fields.stream().filter(f -> required.contains(f) || selected.contains(f)).toList();
+    }
 }

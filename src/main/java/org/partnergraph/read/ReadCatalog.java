@@ -63,8 +63,13 @@ public final class ReadCatalog {
         private final Map<String, RootRead> roots = new HashMap<>();
         private Function<Value, Object> anyNode = value -> null;
 
-        public Builder shape(String type, String label, List<String> properties, Function<Value, Object> mapper) {
-            shapes.put(type, new NodeShape(type, label, properties, mapper));
+        /**
+         * A node type: its plain fields (GraphQL field = node property), those its mapper needs whatever is
+         * selected, and the mapper.
+         */
+        public Builder shape(String type, String label, List<String> fields, List<String> required,
+                Function<Value, Object> mapper) {
+            shapes.put(type, new NodeShape(type, label, fields, required, mapper));
             return this;
         }
 

@@ -2,8 +2,10 @@ package org.partnergraph.read;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,27 +130,39 @@ public final class ReadPlan {
 
     private Compiled object(NodeShape shape, String variable, List<SelectedField> selection, boolean tagged) {
         List<String> entries = new ArrayList<>();
-        shape.properties().forEach(p -> entries.add("." + p));
-        if (tagged) {
-            entries.add("__type: '" + shape.type() + "'");
-        }
         record Child(String resultKey, String key, Function<Value, Object> reader) {
         }
         List<Child> children = new ArrayList<>();
+        Set<String> plain = new HashSet<>();
+        // A field no feature compiles runs its resolver on the record, which may read any of its properties
+        // (provenance for sources and citations): then the record is built whole.
+        boolean whole = false;
         for (SelectedField field : selection) {
-            if (!field.getObjectTypeNames().contains(shape.type())) {
+            if (!field.getObjectTypeNames().contains(shape.type()) || field.getName().equals("__typename")) {
+                continue;
+            }
+            if (shape.fields().contains(field.getName())) {
+                plain.add(field.getName());
                 continue;
             }
             FieldRead read = catalog.field(shape.type(), field.getName());
             Compiled compiled = read == null ? null : read.compile(this, variable, field);
             if (compiled == null) {
+                whole = true;
                 continue;
             }
             String key = "f" + names++;
             entries.add(key + ": " + compiled.expression());
             children.add(new Child(field.getResultKey(), key, compiled.reader()));
         }
-        String expression = variable + " {" + String.join(", ", entries) + "}";
+        List<String> properties = whole ? shape.properties() : shape.properties(plain);
+        List<String> projected = new ArrayList<>();
+        properties.forEach(p -> projected.add("." + p));
+        if (tagged) {
+            projected.add("__type: '" + shape.type() + "'");
+        }
+        projected.addAll(entries);
+        String expression = variable + " {" + String.join(", ", projected) + "}";
         return new Compiled(expression, value -> {
             if (value == null || value.isNull()) {
                 return null;

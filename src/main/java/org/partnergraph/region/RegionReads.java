@@ -14,8 +14,8 @@ class RegionReads implements ReadContribution {
 
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
-        catalog.shape("Region", "Region", List.of("id", "name", "shortNames", "nameEn", "level", "sources", "quotes",
-                "impliedFlags"), Region::from);
+        catalog.shape("Region", "Region", List.of("id", "name", "shortNames", "nameEn", "level"),
+                List.of("id", "name", "level"), Region::from);
         catalog.root("region", (plan, arguments, selection, column) -> plan.byId("Region", "Region",
                 Arguments.string(arguments, "id"), selection, column));
         catalog.field("Region", "parent", (plan, r, field) -> plan.one(field, "Region",
