@@ -71,7 +71,7 @@ class PartnershipReads implements ReadContribution {
         String page = PartnershipRepository.partnersPage(organization, query, plan::variable, (s, t) -> {
             ends[0] = ends(plan, nodes, s, t);
             return new String[] {ends[0].supporter().expression(), ends[0].supported().expression()};
-        }, asked.contains("totalCount"), asked.contains("edges") || asked.contains("pageInfo"));
+        }, asked.contains("totalCount"), asked.contains("edges") || asked.contains("pageInfo"), true);
         return new Compiled(plan.bind(page, query.parameters()), value -> query.connection(value, ends[0]::read));
     }
 
@@ -93,6 +93,8 @@ class PartnershipReads implements ReadContribution {
                 value -> query.partnerOrganizations(value, v -> (Organization) node[0].reader().apply(v)));
     }
 
+    private static final Compiled NOTHING = new Compiled("null", value -> null);
+
     /** The two ends of partnerships as the selection under them asks, and how to read a row back. */
     private static Ends ends(ReadPlan plan, List<SelectedField> selection, String supporterVariable,
             String supportedVariable) {
@@ -100,8 +102,12 @@ class PartnershipReads implements ReadContribution {
                 .flatMap(f -> ReadPlan.children(f).stream()).toList();
         List<SelectedField> supported = selection.stream().filter(f -> f.getName().equals("supported"))
                 .flatMap(f -> ReadPlan.children(f).stream()).toList();
-        return new Ends(plan.node("Organization", supporterVariable, supporter),
-                plan.node("Node", supportedVariable, supported), supporterVariable, supportedVariable);
+        // An end nobody selected is not projected (the record keeps null there; GraphQL never reads it).
+        boolean asksSupporter = selection.stream().anyMatch(f -> f.getName().equals("supporter"));
+        boolean asksSupported = selection.stream().anyMatch(f -> f.getName().equals("supported"));
+        return new Ends(asksSupporter ? plan.node("Organization", supporterVariable, supporter) : NOTHING,
+                asksSupported ? plan.node("Node", supportedVariable, supported) : NOTHING, supporterVariable,
+                supportedVariable);
     }
 
     private record Ends(Compiled supporter, Compiled supported, String supporterVariable, String supportedVariable) {

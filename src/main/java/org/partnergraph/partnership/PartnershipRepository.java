@@ -41,8 +41,11 @@ class PartnershipRepository {
     /** Explicit support into {@code target} (a department's or major's counts for the organisation that has it). */
     private static final String INTO_STATED = """
               MATCH (a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(target)
-              OPTIONAL MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a)
-              WITH target, r, CASE WHEN a:Organization THEN a ELSE owner END AS supporter
+              // An organisation supports as itself: only a department's or major's owner is looked up, not
+              // (as an OPTIONAL MATCH would) through every incoming relationship of every supporting organisation.
+              UNWIND CASE WHEN a:Organization THEN [a]
+                     ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a) RETURN owner } END AS supporter
+              WITH target, r, supporter
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
@@ -165,12 +168,17 @@ class PartnershipRepository {
      */
     static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             BiFunction<String, String, String[]> project) {
-        return partnersPage(o, query, fresh, project, true, true);
+        return partnersPage(o, query, fresh, project, true, true, false);
     }
 
-    /** As above; the count and the page are only written when asked for ({@code total}, {@code rows}). */
+    /**
+     * As above; the count and the page are only written when asked for ({@code total}, {@code rows}). With
+     * {@code once}, a page with its count works the partnerships out once and slices the sorted list (the read
+     * planner); without, it counts and pages in two subqueries (the resolvers, whose answers the planner's
+     * are tested against).
+     */
     static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
-            BiFunction<String, String, String[]> project, boolean total, boolean rows) {
+            BiFunction<String, String, String[]> project, boolean total, boolean rows, boolean once) {
         PartnershipSort sort = query.sort();
         String p = fresh.apply("p");
         String k = fresh.apply("k");
@@ -202,6 +210,9 @@ class PartnershipRepository {
         if (!rows) {
             return "{total: " + count + ", rows: []}";
         }
+        if (total && once) {
+            return onePass(partnerships, p, sortKey, descending, fresh, new String[] {supporter, supported, ends[0], ends[1]});
+        }
         return """
                 {total: %13$s, rows: COLLECT {
                 %1$s
@@ -213,6 +224,35 @@ class PartnershipRepository {
                                .through, key: %8$s, supporter: %11$s, supported: %12$s}
                 }}""".formatted(partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
                 supporter, supported, ends[0], ends[1], count);
+    }
+
+    /**
+     * Count and page from one list: every partnership sorted and projected (an organisation's partnerships are
+     * few, and working them out is what costs), then counted and sliced after the keyset. The list is read
+     * through a one-element list comprehension, the form Neo4j 5 allows in a projection; nested subqueries
+     * stay inside the list's COLLECT, where they keep their variables.
+     */
+    private static String onePass(String partnerships, String p, String sortKey, boolean descending,
+            UnaryOperator<String> fresh, String[] ends) {
+        // ends: the supporter and supported variables, then their projections
+
+        String k = fresh.apply("k");
+        String row = fresh.apply("row");
+        String all = fresh.apply("all");
+        String x = fresh.apply("x");
+        String after = x + ".key " + (descending ? "<" : ">") + " $afterKey OR (" + x + ".key = $afterKey AND " + x
+                + ".id > $afterId)";
+        return """
+                [%1$s IN [COLLECT {
+                %2$s
+                  WITH %3$s, %4$s AS %5$s
+                  WITH %3$s, %5$s ORDER BY %5$s %6$s, %3$s.id
+                  WITH %3$s AS %7$s, %5$s AS %8$s, %3$s.supporter AS %9$s, %3$s.supported AS %10$s
+                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags,
+                               .through, key: %8$s, supporter: %11$s, supported: %12$s}
+                }] | {total: size(%1$s), rows: [%13$s IN %1$s WHERE $afterKey IS NULL OR %14$s][0..$limit]}][0]"""
+                .formatted(all, partnerships, p, sortKey, k, descending ? "DESC" : "ASC", row, fresh.apply("key"),
+                        ends[0], ends[1], ends[2], ends[3], x, after);
     }
 
     /** The distinct partnerships of the organisation in {@code o} that {@code $kinds} asks for, in {@code p}. */
@@ -247,13 +287,23 @@ class PartnershipRepository {
         String owner = fresh.apply("owner");
         String partner = fresh.apply("partner");
         String node = fresh.apply("node");
-        String partners = partnerships(o, p, query) + """
+        String partners = withLinks ? partnerships(o, p, query) + """
                   WITH %1$s, CASE WHEN %1$s.supporter.id = %2$s.id THEN %1$s.supported ELSE %1$s.supporter END AS %3$s
                   WITH %1$s, CASE WHEN %3$s:Organization THEN %3$s
                        ELSE COLLECT { MATCH (%4$s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(%3$s) RETURN %4$s LIMIT 1 }[0]
                        END AS %5$s
                   WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id
-                """.formatted(p, o, other, owner, partner);
+                """.formatted(p, o, other, owner, partner) : """
+                  CALL (%1$s) {
+                    WITH %1$s AS o
+                %2$s
+                    RETURN other AS %3$s
+                  }
+                  WITH %1$s, CASE WHEN %3$s:Organization THEN %3$s
+                       ELSE COLLECT { MATCH (%4$s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(%3$s) RETURN %4$s LIMIT 1 }[0]
+                       END AS %5$s
+                  WITH %5$s WHERE %5$s IS NOT NULL AND %5$s <> %1$s
+                """.formatted(o, partnerEndsOf(query), other, owner, partner);
         // Every link (small: one organisation's partnerships) and the page of distinct partners; the links are
         // grouped per partner by the reader. No aggregation: see partnersPage.
         String links = !withLinks ? "[]" : """
@@ -270,6 +320,52 @@ class PartnershipRepository {
                   WITH %5$s ORDER BY %5$s.name, %5$s.id LIMIT $limit
                   RETURN %6$s
                 }}""".formatted(partners, partner, p, o, node, project.apply(node), links);
+    }
+
+    /**
+     * The organisations at the other end of {@link #partnershipsOf} for the organisation in {@code o}, without
+     * the partnerships themselves: the same rules (who counts as supporter, departments and majors count for
+     * the organisation that has them, programmes only from outside the province) as bare patterns, so a
+     * partner list that shows no link details costs Neo4j a walk of the relationships and nothing more (no
+     * partnership maps, no programme lookups). Each branch yields {@code other}: the partner, or the
+     * department, major or region at the other end. Only the branches {@code query}'s role and kinds can match.
+     */
+    static String partnerEndsOf(PartnersQuery query) {
+        boolean programmes = query.kinds() == null || query.kinds().contains(PartnershipKind.PROGRAMME);
+        boolean stated = query.kinds() == null || query.kinds().stream().anyMatch(k -> k != PartnershipKind.PROGRAMME);
+        String types = query.kinds() == null ? STATED_TYPES : query.kinds().stream()
+                .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+        List<String> branches = new ArrayList<>();
+        if (stated) {
+            // One walk over both directions: the far end x is the partner when it is an organisation; a
+            // department or major that supports counts for the organisation that has it directly (as in
+            // INTO_STATED), one that is supported is resolved to its organisation by the caller.
+            String relationship = switch (query.role()) {
+                case SUPPORTER -> "<-[r:%s]-";
+                case SUPPORTED -> "-[r:%s]->";
+                case ANY -> "-[r:%s]-";
+            };
+            branches.add("""
+                      MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)%s(x)
+                      UNWIND CASE WHEN x:Organization OR startNode(r) = a THEN [x]
+                             ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(x) RETURN owner } END AS other
+                      RETURN other
+                    """.formatted(relationship.formatted(types)));
+        }
+        if (programmes && query.role() != PartnerRole.SUPPORTED) {
+            branches.add("""
+                      MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(target)<-[:TARGETS]-(:Programme)<-[:RUNS]-(s:Organization)
+                      WHERE
+                    """ + FROM_OUTSIDE + "  RETURN s AS other\n");
+        }
+        if (programmes && query.role() != PartnerRole.SUPPORTER) {
+            branches.add("""
+                      MATCH (o)-[:RUNS]->(:Programme)-[:TARGETS]->(target)
+                      WITH o, o AS s, target
+                      WHERE
+                    """ + FROM_OUTSIDE + "  RETURN target AS other\n");
+        }
+        return union("o", branches);
     }
 
     /** Distinct partner organisations of many organisations at once, each paged, with its total. */

@@ -151,6 +151,40 @@ class CompiledReadsTest {
         }
     }
 
+    /**
+     * Partner lists that show no link details are compiled as bare patterns, not from the partnerships; the
+     * resolvers still derive them from the partnerships. Every organisation, every role, the kinds one by
+     * one and together: the same partners.
+     */
+    @Test
+    void partnerListsWithoutLinkDetailsMatchThePartnershipsForEveryOrganizationRoleAndKind() {
+        List<Object> kinds = new ArrayList<>(List.of(List.of("PAIRED_WITH"), List.of("SUPPORTS"), List.of("CO_BUILDS"),
+                List.of("PROGRAMME"), List.of("SUPPORTS", "PROGRAMME")));
+        kinds.add(null);
+        int partners = 0;
+        for (String role : new String[] {"ANY", "SUPPORTER", "SUPPORTED"}) {
+            for (Object kind : kinds) {
+                String after = null;
+                do {
+                    Map<String, Object> variables = new HashMap<>();
+                    variables.put("first", 50);
+                    variables.put("after", after);
+                    variables.put("role", role);
+                    variables.put("kind", kind);
+                    assertEquals(1, statements(() -> ANONYMOUS.file("read/partnerSchools", variables)));
+                    String[] answers = bothWays(ANONYMOUS, "read/partnerSchools", variables);
+                    assertFalse(answers[0].contains("\"errors\""), answers[0]);
+                    assertEquals(answers[1], answers[0], "partner lists differ for " + variables);
+                    JsonPath body = JsonPath.from(answers[0]);
+                    partners += body.getList("data.organizations.edges.node.partnerOrganizations.edges.flatten()").size();
+                    after = body.getBoolean("data.organizations.pageInfo.hasNextPage")
+                            ? body.getString("data.organizations.pageInfo.endCursor") : null;
+                } while (after != null);
+            }
+        }
+        assertTrue(partners > 100, "the curated network has partners to compare: " + partners);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 20, 100})
     void everyCompiledFieldUnderManyParentsIsOneStatement(int parents) {
