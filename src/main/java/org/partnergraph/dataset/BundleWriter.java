@@ -60,7 +60,45 @@ public class BundleWriter {
             SET r = row.props
             """.formatted(t)));
 
-    /** Writes every node, then every relationship, of one change's effect. */
+    /** The links a node's province depends on: where it is, what region is part of what, who has what. */
+    static final Set<String> PLACING = Set.of("LOCATED_IN", "PART_OF", "HAS_DEPARTMENT", "OFFERS");
+
+    /**
+     * Which provinces (top-level regions) a region, organisation, department or major lies in, written when a
+     * change moves anything it depends on, so that reads compare two lists instead of walking {@code PART_OF*}
+     * (the support rules' "from outside the province"): a region lies in the top of its PART_OF chain; an
+     * organisation, and the departments and majors it has (HAS_DEPARTMENT|OFFERS, up to two steps), in the
+     * provinces of the regions the organisation is located in. {@code $ids} are the nodes the change wrote or
+     * linked; every node whose provinces can follow from them is recomputed: the regions under a region, the
+     * organisations located there, and their departments and majors.
+     */
+    static final String DERIVE_PROVINCES = """
+            UNWIND $ids AS id
+            MATCH (n:Entity {id: id})
+            CALL (n) {
+              MATCH (r:Region)-[:PART_OF*0..]->(n) RETURN r AS root
+              UNION
+              MATCH (o:Organization)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(n) RETURN o AS root
+              UNION
+              RETURN n AS root
+            }
+            MATCH (root)-[:HAS_DEPARTMENT|OFFERS*0..2]->(m)
+            WHERE m:Region OR m:Organization OR m:Department OR m:Major
+            WITH DISTINCT m
+            SET m.provinces = COLLECT {
+              CALL (m) {
+                MATCH (m)-[:PART_OF*0..]->(p:Region) WHERE m:Region AND NOT EXISTS { (p)-[:PART_OF]->(:Region) }
+                RETURN p.id AS province
+                UNION
+                MATCH (m)<-[:HAS_DEPARTMENT|OFFERS*0..2]-(:Organization)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(p:Region)
+                WHERE NOT EXISTS { (p)-[:PART_OF]->(:Region) }
+                RETURN p.id AS province
+              }
+              RETURN province ORDER BY province
+            }
+            """;
+
+    /** Writes every node, then every relationship, of one change's effect, then what follows from them. */
     public void write(Graph.Tx tx, Effect effect) {
         effect.nodes().forEach((label, rows) -> tx.run(statement(UPSERT_NODES, label), Map.of("rows", rows)));
         effect.relationships().forEach((type, rows) -> {
@@ -76,6 +114,25 @@ public class BundleWriter {
             }
             tx.run(statement(UPSERT_RELATIONSHIPS, type), Map.of("rows", rows.stream().map(BundleWriter::wire).toList()));
         });
+        List<Object> placed = placed(effect);
+        if (!placed.isEmpty()) {
+            tx.run(DERIVE_PROVINCES, Map.of("ids", placed));
+        }
+    }
+
+    /** The nodes a change wrote, and both ends of every link it wrote that places something. */
+    private static List<Object> placed(Effect effect) {
+        Set<Object> ids = new java.util.LinkedHashSet<>();
+        effect.nodes().values().forEach(rows -> rows.forEach(row -> ids.add(row.get("id"))));
+        effect.relationships().forEach((type, rows) -> {
+            if (PLACING.contains(type)) {
+                rows.forEach(row -> {
+                    ids.add(row.get("from"));
+                    ids.add(row.get("to"));
+                });
+            }
+        });
+        return List.copyOf(ids);
     }
 
     /** Labels and types come from stored changes: only the fixed vocabularies are ever turned into Cypher. */

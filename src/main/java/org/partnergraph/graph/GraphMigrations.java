@@ -44,7 +44,8 @@ public class GraphMigrations {
             "V0001__Unique_ids.cypher",
             "V0002__Name_fulltext_index.cypher",
             "V0003__Lookup_indexes.cypher",
-            "V0004__Relationship_id_indexes.cypher");
+            "V0004__Relationship_id_indexes.cypher",
+            "V0005__Derived_provinces.cypher");
 
     /**
      * Schema statements return at once (indexes fill in the background), so a holder keeps the lock for

@@ -23,16 +23,11 @@ class PartnershipRepository {
     /**
      * A programme is support only from outside: its implementer is not located in the province of what
      * it targets (a prefecture's own bureau sending its students to Shanghai does not support itself).
-     * Expects {@code s} (implementer) and {@code target} bound; bodies with no location pass.
+     * Expects {@code s} (implementer) and {@code target} bound; bodies with no location pass. The provinces
+     * are written with the graph (dataset.BundleWriter#DERIVE_PROVINCES), so this compares two short lists.
      */
     static final String FROM_OUTSIDE = """
-              NOT EXISTS {
-                MATCH (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(province:Region)
-                WHERE NOT EXISTS { (province)-[:PART_OF]->(:Region) }
-                  AND (EXISTS { (target)-[:PART_OF*0..]->(province) }
-                       OR EXISTS { (target)<-[:HAS_DEPARTMENT|OFFERS*0..2]-(:Organization)-[:LOCATED_IN]->(:Region)
-                                   -[:PART_OF*0..]->(province) })
-              }
+              NOT any(province IN coalesce(s.provinces, []) WHERE province IN coalesce(target.provinces, []))
             """;
 
     /** The relationship types of stated support (every PartnershipKind but PROGRAMME). */
