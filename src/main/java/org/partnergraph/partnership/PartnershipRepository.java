@@ -47,6 +47,23 @@ class PartnershipRepository {
                       supporter: supporter, supported: target, through: through} AS partnership
             """;
 
+    /**
+     * Explicit support {@code o} gives and receives (itself or through its departments and majors) in one walk
+     * over both directions: the same rows as FROM_STATED and INTO_STATED together, each relationship found
+     * once from {@code o}'s side instead of by two walks.
+     */
+    private static final String BOTH_STATED = """
+              MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]-(x)
+              WITH DISTINCT o, a, r, x, startNode(r) = a AS gives
+              UNWIND CASE WHEN gives THEN [o] WHEN x:Organization THEN [x]
+                     ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(x) RETURN owner } END AS supporter
+              WITH r, supporter, CASE WHEN gives THEN x ELSE a END AS supported
+              OPTIONAL MATCH (through:Entity {id: r.programme})
+              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
+                      sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
+                      supporter: supporter, supported: supported, through: through} AS partnership
+            """;
+
     /** Programmes whose implementer RUNS them and which TARGET {@code target}, from outside its province. */
     private static final String INTO_PROGRAMMES = """
               MATCH (s:Organization)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(target)
@@ -128,12 +145,13 @@ class PartnershipRepository {
     static String partnershipsOf(PartnersQuery query) {
         boolean programmes = query.kinds() == null || query.kinds().contains(PartnershipKind.PROGRAMME);
         boolean stated = query.kinds() == null || query.kinds().stream().anyMatch(k -> k != PartnershipKind.PROGRAMME);
+        // Only the relationship types asked for: the enum's names, never client text.
+        String types = query.kinds() == null ? STATED_TYPES : query.kinds().stream()
+                .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+        boolean both = query.role() == PartnerRole.ANY;
         List<String> into = new ArrayList<>();
         List<String> from = new ArrayList<>();
-        if (stated) {
-            // Only the relationship types asked for: the enum's names, never client text.
-            String types = query.kinds() == null ? STATED_TYPES : query.kinds().stream()
-                    .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+        if (stated && !both) {
             into.add(INTO_STATED.replace(STATED_TYPES, types));
             from.add(FROM_STATED.replace(STATED_TYPES, types));
         }
@@ -142,12 +160,15 @@ class PartnershipRepository {
             from.add(FROM_PROGRAMMES);
         }
         List<String> branches = new ArrayList<>();
-        if (query.role() != PartnerRole.SUPPORTED) {
+        if (stated && both) {
+            branches.add(union("o", List.of(BOTH_STATED.replace(STATED_TYPES, types))) + "  RETURN partnership\n");
+        }
+        if (!into.isEmpty() && query.role() != PartnerRole.SUPPORTED) {
             branches.add("""
                       UNWIND [o] + COLLECT { MATCH (o)-[:HAS_DEPARTMENT|OFFERS*1..2]->(part) RETURN DISTINCT part } AS target
                     """ + union("target", into) + "  RETURN partnership\n");
         }
-        if (query.role() != PartnerRole.SUPPORTER) {
+        if (!from.isEmpty() && query.role() != PartnerRole.SUPPORTER) {
             branches.add(union("o", from) + "  RETURN partnership\n");
         }
         return union("o", branches);

@@ -185,6 +185,43 @@ class CompiledReadsTest {
         assertTrue(partners > 100, "the curated network has partners to compare: " + partners);
     }
 
+    /**
+     * All of an organisation's partnerships (found by one walk over both directions) are exactly those it
+     * receives and those it gives (found by a walk each way), for every organisation, with and without a kind.
+     */
+    @Test
+    void everyOrganizationsPartnershipsAreThoseItReceivesAndThoseItGives() {
+        int partnerships = 0;
+        for (Object kind : new Object[] {null, List.of("PAIRED_WITH"), List.of("SUPPORTS", "CO_BUILDS")}) {
+            String after = null;
+            do {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("first", 50);
+                variables.put("after", after);
+                variables.put("kind", kind);
+                JsonPath body = ok(ANONYMOUS.file("read/partnersByRole", variables));
+                for (Map<String, Object> organization : body.<Map<String, Object>>getList("data.organizations.edges.node")) {
+                    Map<String, Object> all = new java.util.TreeMap<>();
+                    Map<String, Object> split = new java.util.TreeMap<>();
+                    for (String role : List.of("any", "receives", "gives")) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> page = (Map<String, Object>) organization.get(role);
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> edges = (List<Map<String, Object>>) page.get("edges");
+                        assertEquals(edges.size(), ((Number) page.get("totalCount")).intValue(), "one page holds them all");
+                        edges.forEach(edge -> (role.equals("any") ? all : split).put(
+                                (String) ((Map<?, ?>) edge.get("node")).get("id"), edge.get("node")));
+                    }
+                    assertEquals(split, all, organization.get("id") + " with kind " + kind);
+                    partnerships += all.size();
+                }
+                after = body.getBoolean("data.organizations.pageInfo.hasNextPage")
+                        ? body.getString("data.organizations.pageInfo.endCursor") : null;
+            } while (after != null);
+        }
+        assertTrue(partnerships > 200, "the curated network's partnerships: " + partnerships);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 20, 100})
     void everyCompiledFieldUnderManyParentsIsOneStatement(int parents) {
