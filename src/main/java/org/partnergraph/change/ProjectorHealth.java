@@ -14,7 +14,8 @@ import org.partnergraph.graph.Graph;
  * Readiness of the write path. Up while the change log can be reached: writes are then accepted even
  * with Neo4j down (they wait as PENDING), so a graph outage must not take the replicas out of the
  * Service. The data shows the lag — changes not yet in the graph and the age of the oldest — and
- * whether the graph can be reached.
+ * whether the graph can be reached. Readiness answers anyone, so it shows nothing more: the number of the
+ * last change (how many writes there have been) is for analysts, through the API.
  */
 @Readiness
 @ApplicationScoped
@@ -41,7 +42,6 @@ class ProjectorHealth implements HealthCheck {
             return response.up()
                     .withData("pending", lag.pending())
                     .withData("lagSeconds", (long) projector.lagSeconds())
-                    .withData("lastChange", lag.lastChange())
                     .withData("graph", graph.reachable(GRAPH_PROBE) ? "reachable" : "unreachable")
                     .build();
         } catch (RuntimeException e) {

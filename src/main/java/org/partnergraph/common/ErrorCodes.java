@@ -82,7 +82,27 @@ public class ErrorCodes implements EventingService {
         chain.add(new RootDispatch());
         chain.add(new ResponseSizeLimit(GraphQLSettings.current().maxNodes()));
         chain.add(new CodedInstrumentation());
-        return builder.instrumentation(new ChainedInstrumentation(chain)).schema(PlannedFetchers.apply(StrictScalars.apply(schema(builder))));
+        return builder.instrumentation(new ChainedInstrumentation(chain)).schema(executable(schema(builder)));
+    }
+
+    /** SmallRye's schema (by identity) and what it became; one pair, as one application has one schema. */
+    private static GraphQLSchema source;
+    private static GraphQLSchema executable;
+
+    /**
+     * The schema transforms, run once per SmallRye schema and never two at a time. SmallRye builds its
+     * engine lazily and without a lock, so the first concurrent requests each call this; and graphql-java
+     * rebuilding a schema rewires the type references of the shared original in place, so two transforms
+     * at once left fields of one copy pointing at input types of another, and validation then refused every
+     * input-object variable ("of type 'OrganizationFilter' used in position expecting type
+     * 'OrganizationFilter'") for the life of the process. Every engine now gets the one result.
+     */
+    static synchronized GraphQLSchema executable(GraphQLSchema smallRye) {
+        if (source != smallRye) {
+            executable = PlannedFetchers.apply(StrictScalars.apply(smallRye));
+            source = smallRye;
+        }
+        return executable;
     }
 
     private static GraphQLSchema schema(GraphQL.Builder builder) {

@@ -1,6 +1,7 @@
 package org.partnergraph.common;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
@@ -33,6 +34,7 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -46,6 +48,13 @@ import io.vertx.ext.web.handler.BodyHandler;
  * depth and complexity limits before graphql-java validates them (see {@link DocumentLimits}), refuses
  * introspection where it is off, and refuses WebSocket upgrades: this API has no subscriptions, and
  * GraphQL over a WebSocket would go around every check here.
+ * <p>
+ * As the GraphQL-over-HTTP spec asks, a POST must say its body is {@code application/json} (or, as
+ * SmallRye also offers, {@code application/graphql}): anything else, {@code text/plain} and form bodies
+ * included, is answered 415 and not executed, since those are the types a browser on another site may
+ * send without asking (CORS). Content after the JSON request object is refused, not ignored. A body that
+ * has not fully arrived {@code partnergraph.http.body-timeout} after the request began is answered 408 and
+ * its connection closed: a client that stalls must not hold a connection and a buffer for ever.
  * <p>
  * The body is read here with the same size limit as Quarkus' own body handler (which then sees it is
  * done and passes), and parsed the same way SmallRye parses it, so what passes here parses there.
@@ -68,11 +77,14 @@ public class GraphQLRequestGuard {
     private final long maxBody;
     private final String path;
     private final ParserOptions parserOptions;
+    private final long bodyTimeoutMillis;
 
     GraphQLRequestGuard(GraphQLSettings settings,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
-            @ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String rootPath) {
+            @ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String rootPath,
+            @ConfigProperty(name = "partnergraph.http.body-timeout") Duration bodyTimeout) {
         this.settings = settings;
+        this.bodyTimeoutMillis = Math.max(1, bodyTimeout.toMillis());
         this.maxBody = maxBody.asLongValue();
         this.path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
@@ -84,6 +96,8 @@ public class GraphQLRequestGuard {
         // parser-max-tokens does not reach; align them, so the limit holds wherever a document is parsed.
         ParserOptions.setDefaultOperationParserOptions(parserOptions);
         router.route(path).order(ORDER).handler(this::gate);
+        // Two routes: Vert.x allows a body handler only before a route's own handlers.
+        router.post(path).order(ORDER).handler(this::mediaType).handler(this::bodyDeadline);
         router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(this::check);
         router.get(path + "/schema.graphql").order(ORDER).handler(context -> {
             if (settings.introspection()) {
@@ -111,7 +125,42 @@ public class GraphQLRequestGuard {
         }
     }
 
+    /** application/json, or application/graphql (the body is the document); anything else is 415. */
+    private void mediaType(RoutingContext context) {
+        String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (media.equals("application/json") || media.equals("application/graphql")) {
+            context.next();
+        } else {
+            ErrorCodes.count("invalid", "UNSUPPORTED_MEDIA_TYPE");
+            // The body is not read: close the connection rather than drain whatever the client still sends.
+            context.response().setStatusCode(415).putHeader(HttpHeaders.ACCEPT, "application/json")
+                    .putHeader(HttpHeaders.CONNECTION, "close").end();
+        }
+    }
+
+    /**
+     * Bounds the time a body may take to arrive. Quarkus' idle timeout only sees a connection with no
+     * traffic at all; a client trickling a byte now and then, or stopping half-way, would otherwise keep the
+     * request open. Once the body is in, the deadline no longer matters (execution has its own limits).
+     */
+    private void bodyDeadline(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        long timer = context.vertx().setTimer(bodyTimeoutMillis, id -> {
+            if (!request.isEnded() && !context.response().ended() && !context.response().closed()) {
+                ErrorCodes.count("invalid", "REQUEST_TIMEOUT");
+                context.response().setStatusCode(408).putHeader(HttpHeaders.CONNECTION, "close").end()
+                        .onComplete(done -> request.connection().close());
+            }
+        });
+        context.addEndHandler(done -> context.vertx().cancelTimer(timer));
+        context.next();
+    }
+
     private void check(RoutingContext context) {
+        if (context.response().ended()) {
+            return; // Answered 408 while the body was still arriving.
+        }
         Optional<Refusal> refusal;
         try {
             refusal = refusal(context);
@@ -123,14 +172,17 @@ public class GraphQLRequestGuard {
             refusal = Optional.of(new Refusal("INTERNAL", "Internal error; reference " + reference + ".", null));
         }
         if (refusal.isPresent()) {
-            respond(context, 200, refusal.get());
+            respond(context, refusal.get().status(), refusal.get());
         } else {
             context.next();
         }
     }
 
     /** A client error with its code; location is the place in the document, if any. */
-    record Refusal(String code, String message, SourceLocation location) {
+    record Refusal(String code, String message, SourceLocation location, int status) {
+        Refusal(String code, String message, SourceLocation location) {
+            this(code, message, location, 200);
+        }
     }
 
     Optional<Refusal> refusal(RoutingContext context) {
@@ -139,6 +191,7 @@ public class GraphQLRequestGuard {
         String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String query;
         String operationName = null;
+        JsonValue variables = null;
         if (contentType != null && contentType.startsWith("application/graphql")) {
             // SmallRye's rule: with this content type (also application/graphql+json) the body is the document.
             query = body;
@@ -147,8 +200,15 @@ public class GraphQLRequestGuard {
                 return bad("body: empty; send a JSON object such as {\"query\": \"{ documents { id } }\"}.");
             }
             JsonValue value;
-            try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-                value = reader.readValue();
+            try (JsonParser parser = JSON.createParser(new StringReader(body))) {
+                parser.next();
+                value = parser.getValue();
+                if (trailing(parser)) {
+                    // Not a GraphQL-over-HTTP request at all (two requests glued together, or a truncated
+                    // upload of something else): HTTP 400, as the spec asks, with the coded error.
+                    return Optional.of(new Refusal("BAD_USER_INPUT",
+                            "body: unexpected content after the JSON request object; send exactly one JSON object.", null, 400));
+                }
             } catch (JsonException e) {
                 return bad("body: not valid JSON; send a JSON object such as {\"query\": \"{ documents { id } }\"}.");
             } catch (RuntimeException e) {
@@ -177,6 +237,7 @@ public class GraphQLRequestGuard {
                 return bad("operationName: must be a string.");
             }
             operationName = name instanceof jakarta.json.JsonString string ? string.getString() : null;
+            variables = request.get("variables");
         }
         if (query.isBlank()) {
             return bad("query: missing; the body must carry the GraphQL document.");
@@ -213,6 +274,13 @@ public class GraphQLRequestGuard {
         } else if (operations.size() == 1) {
             operation = Optional.of(operations.get(0));
         }
+        Optional<String> control = variables == null ? Optional.empty() : ControlCharacters.inVariables(variables);
+        if (control.isEmpty()) {
+            control = ControlCharacters.inDocument(document);
+        }
+        if (control.isPresent()) {
+            return bad(control.get());
+        }
         Optional<String> exceeded = DocumentLimits.exceeded(document, settings);
         if (exceeded.isPresent()) {
             return limit(exceeded.get());
@@ -222,6 +290,14 @@ public class GraphQLRequestGuard {
                     + "the schema is published as graphql-schema/schema.graphql.");
         }
         return Optional.empty();
+    }
+
+    private static boolean trailing(JsonParser parser) {
+        try {
+            return parser.hasNext();
+        } catch (JsonException e) {
+            return true; // Parsson reports trailing text that is not JSON as a parse error.
+        }
     }
 
     private static boolean absentOr(JsonValue value, JsonValue.ValueType type) {

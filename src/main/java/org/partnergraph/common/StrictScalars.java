@@ -9,6 +9,7 @@ import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.FloatValue;
 import graphql.language.IntValue;
+import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
@@ -32,8 +33,10 @@ import graphql.util.TreeTransformerUtil;
  * Input that is not of the declared type must be refused as BAD_USER_INPUT, never reinterpreted.
  * SmallRye's own Int and ID scalars are lenient where graphql-java's are not: a literal
  * {@code first: 4294967297} wraps around to 1 and answers a one-item page; the same number or 1.5 in a
- * variable fails later inside SmallRye, which the client would see as INTERNAL; and an ID variable may
- * be an object, a list or a boolean, which is turned into text and looked up. This puts a check in
+ * variable fails later inside SmallRye, which the client would see as INTERNAL; {@code first: 2.0} and
+ * {@code 1e2} pass as Int; a Float of {@code 1e999} becomes infinity; an ID variable may be an object, a
+ * list or a boolean, which is turned into text and looked up; and an ID with a line break or a NUL is
+ * looked up as it is. This puts a check in
  * front of SmallRye's coercion, in the schema graphql-java validates against, so such input is refused
  * before anything runs; input that passes is handed to SmallRye's coercion unchanged.
  */
@@ -81,6 +84,7 @@ final class StrictScalars implements Coercing<Object, Object> {
                     TraverserContext<GraphQLSchemaElement> context) {
                 Function<Object, String> problem = switch (scalar.getName()) {
                     case "Int" -> StrictScalars::notAnInt;
+                    case "Float" -> StrictScalars::notAFloat;
                     case "ID" -> StrictScalars::notAnId;
                     default -> null;
                 };
@@ -94,8 +98,11 @@ final class StrictScalars implements Coercing<Object, Object> {
     }
 
     static String notAnInt(Object input) {
-        Object value = input instanceof IntValue literal ? literal.getValue()
-                : input instanceof FloatValue literal ? literal.getValue() : input;
+        if (input instanceof FloatValue literal) {
+            return "Int: " + literal.getValue().toString() + " is not an Int; write a whole number without a decimal "
+                    + "point or exponent.";
+        }
+        Object value = input instanceof IntValue literal ? literal.getValue() : input;
         if (value == null || value instanceof Value<?>) {
             return null; // Null and other literals: graphql-java's validation refuses what is not an Int.
         }
@@ -113,22 +120,64 @@ final class StrictScalars implements Coercing<Object, Object> {
         if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
             return "Int: " + number + " is not a whole number.";
         }
+        if (number instanceof BigDecimal d && d.scale() != 0) {
+            // Variables arrive as JSON numbers, BigDecimal with the scale they were written with: 2.0 and 1e2
+            // are JSON's floats, and the spec accepts only integers as Int input.
+            return "Int: " + number + " is not an Int; write a whole number without a decimal point or exponent.";
+        }
         boolean fits = decimal.compareTo(MIN_INT) >= 0 && decimal.compareTo(MAX_INT) <= 0;
         return fits ? null : "Int: " + number + " is outside the 32-bit range.";
     }
 
-    /** As the GraphQL spec and graphql-java's own ID: a string or a whole number, nothing else. */
+    /** A number that is a double; 1e999 would become infinity, which no store or JSON answer can hold. */
+    static String notAFloat(Object input) {
+        Object value = input instanceof IntValue literal ? literal.getValue()
+                : input instanceof FloatValue literal ? literal.getValue() : input;
+        if (value == null || value instanceof Value<?>) {
+            return null;
+        }
+        if (!(value instanceof Number number)) {
+            return "Float: must be a number (got " + kind(value) + ").";
+        }
+        return Double.isFinite(number.doubleValue()) ? null : "Float: " + abbreviate(number.toString())
+                + " is outside the range of a Float.";
+    }
+
+    /**
+     * As the GraphQL spec and graphql-java's own ID: a string or a whole number, nothing else; and, being
+     * an identifier, no control characters at all (tabs and line breaks included).
+     */
     static String notAnId(Object input) {
+        Object value = input instanceof StringValue literal ? literal.getValue() : input;
+        if (value instanceof String text) {
+            int at = firstControl(text);
+            return at < 0 ? null : "ID: must not contain control characters (U+"
+                    + String.format("%04X", text.codePointAt(at)) + " at position " + (at + 1) + ").";
+        }
         if (input instanceof Value<?>) {
             return null; // Literals: SmallRye already accepts only strings and integers.
         }
-        if (input instanceof String || input instanceof Integer || input instanceof Long || input instanceof BigInteger) {
+        if (input instanceof Integer || input instanceof Long || input instanceof BigInteger) {
             return null;
         }
         if (input instanceof BigDecimal decimal && (decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0)) {
             return null;
         }
         return "ID: must be a string (got " + (input == null ? "null" : kind(input)) + ").";
+    }
+
+    /** Other text is checked for control characters at the edge, where its field is known ({@link ControlCharacters}). */
+    private static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.getType(text.charAt(i)) == Character.CONTROL) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static String kind(Object input) {

@@ -24,9 +24,10 @@ public class DatasetApi {
             + "unless all of it is valid. The same bundle sent again changes nothing (unchanged: true). Role editor.")
     public ImportReport importDataset(
             @NonNull @Description("The bundle, as JSON text.") String bundle,
-            @DefaultValue("false") @Description("Validate only; write nothing.") boolean dryRun,
+            @DefaultValue("false") @Description("Validate only; write nothing.") Boolean dryRun,
             @Description("Makes a retried request safe: the same key with the same bundle answers the first import's "
                     + "change; omit to use the bundle's id and content as the key.") String idempotencyKey) {
-        return datasets.importDataset(bundle, dryRun, idempotencyKey);
+        // A wrapper: an explicit null (allowed, the argument is nullable) means the default, not a failed call.
+        return datasets.importDataset(bundle, Boolean.TRUE.equals(dryRun), idempotencyKey);
     }
 }

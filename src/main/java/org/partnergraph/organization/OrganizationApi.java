@@ -73,8 +73,9 @@ public class OrganizationApi {
             + "changes(nodeId). Role analyst: for anyone else this field is null with an error, the rest of the answer "
             + "is unaffected.")
     public List<List<@NonNull Change>> history(@Source List<Organization> items,
-            @DefaultValue("5") @Description("How many, 1 to 20.") int first) {
-        return changes.latest(items.stream().map(Organization::id).toList(), first);
+            @DefaultValue("5") @Description("How many, 1 to 20.") Integer first) {
+        // A wrapper: an explicit null (allowed, the argument is nullable) means the default, not a failed call.
+        return changes.latest(items.stream().map(Organization::id).toList(), first == null ? 5 : first);
     }
 
     @Description("The region it is located in.")

@@ -54,6 +54,17 @@ public class OrganizationService {
         return OrganizationConnection.of(result.page(), order);
     }
 
+    /**
+     * The kinds asked for, by name; null for all. The schema's [OrganizationKind] admits null items, and a
+     * null among the kinds is no kind at all: the client's error, not a failure deeper down.
+     */
+    static List<String> kindNames(List<OrganizationKind> kinds, String field) {
+        if (kinds != null && kinds.contains(null)) {
+            throw new BadUserInputException(field + ": a list of organisation kinds, without null.");
+        }
+        return kinds == null || kinds.isEmpty() ? null : kinds.stream().map(Enum::name).toList();
+    }
+
     /** The filter's parameters ($kinds, $regionId, $includeSubregions, $memberOfId, $text), validated. */
     static Map<String, Object> filterParameters(OrganizationFilter filter) {
         OrganizationFilter f = filter == null ? new OrganizationFilter(null, null, null, null, null) : filter;
@@ -62,7 +73,7 @@ public class OrganizationService {
             throw new BadUserInputException("filter.text: 1 to " + MAX_TEXT + " characters.");
         }
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kinds", f.kind() == null || f.kind().isEmpty() ? null : f.kind().stream().map(Enum::name).toList());
+        parameters.put("kinds", kindNames(f.kind(), "filter.kind"));
         parameters.put("regionId", f.regionId());
         parameters.put("includeSubregions", f.includeSubregions() == null || f.includeSubregions());
         parameters.put("memberOfId", f.memberOfId());
@@ -122,7 +133,7 @@ public class OrganizationService {
     public List<OrganizationConnection> inRegions(List<Region> regions, boolean includeSubregions,
             List<OrganizationKind> kinds, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after, OrganizationSort.NAME.name());
-        List<String> kindNames = kinds == null || kinds.isEmpty() ? null : kinds.stream().map(Enum::name).toList();
+        List<String> kindNames = kindNames(kinds, "kind");
         Map<String, Page<Organization>> pages = repository.inRegions(regions.stream().map(Region::id).toList(),
                 includeSubregions, kindNames, page);
         return regions.stream().map(r -> OrganizationConnection.of(

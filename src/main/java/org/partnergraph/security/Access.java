@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.partnergraph.common.ForbiddenException;
 import org.partnergraph.common.UnauthenticatedException;
 
@@ -46,8 +47,16 @@ public class Access {
         return false;
     }
 
-    /** The token subject, recorded as the author of changes; null when anonymous. */
+    /**
+     * The token subject ({@code sub}, checked by {@link TokenSubject}), recorded as the author of changes;
+     * null when anonymous. Never the principal's name: Quarkus takes that from {@code preferred_username}
+     * when the token has one, a claim the holder may choose, so a token naming itself "system:dataset-seed"
+     * would have written as the seeder.
+     */
     public String subject() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : identity.getPrincipal().getName();
     }
 }

@@ -61,6 +61,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -195,7 +196,10 @@ class BadInputCorpusTest {
 
     RequestSpecification request(JsonNode c) throws Exception {
         RequestSpecification request = given().config(RestAssured.config()
-                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                        // Sent as the bytes the case gives: RestAssured would otherwise try to encode a form itself.
+                        .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT)
+                        .encodeContentTypeAs("multipart/form-data", ContentType.TEXT)))
                 .header("Content-Type", c.path("contentType").asText("application/json"));
         if (c.has("bodyBase64")) {
             request.body(Base64.getDecoder().decode(c.get("bodyBase64").asText()));
@@ -250,6 +254,11 @@ class BadInputCorpusTest {
                 yield parts[0] + "." + base64(payload) + "." + parts[2];
             }
             case "garbage" -> "not.a.token";
+            // Signed by the issuer, but naming nobody the change log could record (security.TokenSubject).
+            case "long-subject" -> claims(ISSUER, ISSUER).subject("s".repeat(201)).jws().keyId("1").sign("privateKey.jwk");
+            case "nul-subject" -> claims(ISSUER, ISSUER).subject("mallory\u0000").jws().keyId("1").sign("privateKey.jwk");
+            case "no-subject" -> Jwt.preferredUserName("mallory").groups(Set.of(Roles.VIEWER)).issuer(ISSUER).audience(ISSUER)
+                    .jws().keyId("1").sign("privateKey.jwk");
             default -> throw new IllegalArgumentException("unknown auth " + kind);
         };
     }

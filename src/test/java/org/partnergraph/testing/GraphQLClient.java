@@ -30,8 +30,9 @@ public final class GraphQLClient {
         return new GraphQLClient(null);
     }
 
+    /** A token whose subject ({@code sub}, the author of what it writes) and preferred_username are the user. */
     public static GraphQLClient as(String user, String... roles) {
-        return new GraphQLClient(OidcWiremockTestResource.getAccessToken(user, Set.of(roles)));
+        return new GraphQLClient(OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), user, "Bearer"));
     }
 
     public static GraphQLClient withRawToken(String token) {
