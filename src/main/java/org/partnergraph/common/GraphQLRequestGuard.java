@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,9 @@ import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -58,8 +62,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <p>
  * The body is read here with the same size limit as Quarkus' own body handler (which then sees it is
  * done and passes), and parsed the same way SmallRye parses it, so what passes here parses there.
- * The document is parsed a second time by SmallRye; at 5000 tokens at most that costs well under a
- * millisecond and keeps SmallRye's handler untouched.
+ * The verdict on a document depends only on its text and the operation named, so it is kept (bounded, least
+ * recently used out): a client sending the same document with new variables costs no parse here, as SmallRye
+ * keeps its own parsed and validated documents. Variables are checked on every request.
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
@@ -78,6 +83,13 @@ public class GraphQLRequestGuard {
     private final String path;
     private final ParserOptions parserOptions;
     private final long bodyTimeoutMillis;
+    private final AtomicLong parses = new AtomicLong();
+    /**
+     * Verdicts of the documents seen last, by text and operation: bounded by their total length
+     * ({@code partnergraph.graphql.document-cache}), least recently used first out, so a flood of distinct
+     * documents costs memory once and evicts itself.
+     */
+    private final Cache<DocumentKey, Checked> documents;
 
     GraphQLRequestGuard(GraphQLSettings settings,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
@@ -85,6 +97,10 @@ public class GraphQLRequestGuard {
             @ConfigProperty(name = "partnergraph.http.body-timeout") Duration bodyTimeout) {
         this.settings = settings;
         this.bodyTimeoutMillis = Math.max(1, bodyTimeout.toMillis());
+        this.documents = Caffeine.newBuilder().maximumWeight(settings.documentCache().asLongValue())
+                .weigher((DocumentKey key, Checked checked) -> key.query().length()
+                        + (key.operationName() == null ? 0 : key.operationName().length()))
+                .build();
         this.maxBody = maxBody.asLongValue();
         this.path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
@@ -242,24 +258,52 @@ public class GraphQLRequestGuard {
         if (query.isBlank()) {
             return bad("query: missing; the body must carry the GraphQL document.");
         }
+        Checked checked = documents.get(new DocumentKey(query, operationName), key -> check(key.query(), key.operationName()));
+        if (checked.syntax().isPresent()) {
+            return checked.syntax();
+        }
+        Optional<String> control = variables == null ? Optional.empty() : ControlCharacters.inVariables(variables);
+        if (control.isPresent()) {
+            return bad(control.get());
+        }
+        return checked.rest();
+    }
+
+    /** A document with the operation asked for: what decides the document's own verdict. */
+    record DocumentKey(String query, String operationName) {
+    }
+
+    /**
+     * A document's verdict, in two parts around the per-request check of the variables: whether it parses
+     * and names a runnable operation; then control characters in its literals, its limits and introspection.
+     */
+    record Checked(Optional<Refusal> syntax, Optional<Refusal> rest) {
+    }
+
+    /**
+     * Checks a document: parses it (the one parse this guard does per distinct document; clients send the
+     * same few documents with different variables, so the verdict is kept) and applies the document rules.
+     */
+    Checked check(String query, String operationName) {
+        parses.incrementAndGet();
         Document document;
         try {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(parserOptions).locale(Locale.ENGLISH).build());
         } catch (ParseCancelledTooDeepException e) {
-            return limit("nesting: the document nests more than " + parserOptions.getMaxRuleDepth()
-                    + " levels of grammar; send a flatter document.");
+            return refused(limit("nesting: the document nests more than " + parserOptions.getMaxRuleDepth()
+                    + " levels of grammar; send a flatter document."));
         } catch (ParseCancelledTooManyCharsException e) {
-            return limit("characters: the document has more than " + parserOptions.getMaxCharacters() + " characters.");
+            return refused(limit("characters: the document has more than " + parserOptions.getMaxCharacters() + " characters."));
         } catch (ParseCancelledException e) {
             boolean whitespace = e.getMessage() != null && e.getMessage().contains("whitespace");
-            return limit("tokens: the document has more than " + (whitespace
+            return refused(limit("tokens: the document has more than " + (whitespace
                     ? parserOptions.getMaxWhitespaceTokens() + " whitespace tokens"
                     : settings.maxTokens() + " tokens") + "; at most " + (whitespace
                     ? parserOptions.getMaxWhitespaceTokens()
-                    : settings.maxTokens()) + " are allowed.");
+                    : settings.maxTokens()) + " are allowed."));
         } catch (InvalidSyntaxException e) {
-            return Optional.of(new Refusal("BAD_USER_INPUT", "document: " + e.getMessage(), e.getLocation()));
+            return refused(Optional.of(new Refusal("BAD_USER_INPUT", "document: " + e.getMessage(), e.getLocation())));
         }
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         Optional<OperationDefinition> operation = Optional.empty();
@@ -267,29 +311,35 @@ public class GraphQLRequestGuard {
             String wanted = operationName;
             operation = operations.stream().filter(o -> wanted.equals(o.getName())).findFirst();
             if (operation.isEmpty()) {
-                return bad("operationName: the document has no operation named '" + abbreviate(wanted) + "'.");
+                return refused(bad("operationName: the document has no operation named '" + abbreviate(wanted) + "'."));
             }
         } else if (operations.size() > 1) {
-            return bad("operationName: the document has " + operations.size() + " operations; name the one to run.");
+            return refused(bad("operationName: the document has " + operations.size() + " operations; name the one to run."));
         } else if (operations.size() == 1) {
             operation = Optional.of(operations.get(0));
         }
-        Optional<String> control = variables == null ? Optional.empty() : ControlCharacters.inVariables(variables);
-        if (control.isEmpty()) {
-            control = ControlCharacters.inDocument(document);
-        }
+        Optional<String> control = ControlCharacters.inDocument(document);
         if (control.isPresent()) {
-            return bad(control.get());
+            return new Checked(Optional.empty(), bad(control.get()));
         }
         Optional<String> exceeded = DocumentLimits.exceeded(document, settings);
         if (exceeded.isPresent()) {
-            return limit(exceeded.get());
+            return new Checked(Optional.empty(), limit(exceeded.get()));
         }
         if (!settings.introspection() && operation.isPresent() && DocumentLimits.introspects(document, operation.get())) {
-            return bad("introspection: __schema and __type are off in this deployment; "
-                    + "the schema is published as graphql-schema/schema.graphql.");
+            return new Checked(Optional.empty(), bad("introspection: __schema and __type are off in this deployment; "
+                    + "the schema is published as graphql-schema/schema.graphql."));
         }
-        return Optional.empty();
+        return new Checked(Optional.empty(), Optional.empty());
+    }
+
+    private static Checked refused(Optional<Refusal> refusal) {
+        return new Checked(refusal, Optional.empty());
+    }
+
+    /** Documents parsed so far (tests: a document sent again is not parsed again). */
+    long parses() {
+        return parses.get();
     }
 
     private static boolean trailing(JsonParser parser) {

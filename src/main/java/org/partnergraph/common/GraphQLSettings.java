@@ -2,6 +2,7 @@ package org.partnergraph.common;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.SmallRyeConfig;
 
@@ -40,6 +41,9 @@ public interface GraphQLSettings {
 
     /** Whether {@code __schema}, {@code __type} and the schema file endpoint are served. */
     boolean introspection();
+
+    /** Total length of the documents whose verdict the request guard keeps (see GraphQLRequestGuard). */
+    MemorySize documentCache();
 
     /** For code that is not a CDI bean (ServiceLoader services, static factories). */
     static GraphQLSettings current() {

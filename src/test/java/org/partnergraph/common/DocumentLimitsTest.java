@@ -30,6 +30,9 @@ class DocumentLimitsTest {
         public int maxNodes() { return 5000; }
         public int maxPageSize() { return 100; }
         public boolean introspection() { return true; }
+        public io.quarkus.runtime.configuration.MemorySize documentCache() {
+            return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1 << 20));
+        }
     };
 
     static DocumentLimits.Size measure(String text) {
