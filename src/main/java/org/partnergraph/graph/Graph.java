@@ -32,9 +32,9 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.AsyncTransaction;
+import org.neo4j.driver.async.ResultCursor;
 import org.neo4j.driver.exceptions.TransientException;
 import org.partnergraph.common.BookmarkNotReachedException;
-import org.neo4j.driver.async.ResultCursor;
 
 /**
  * The only door to Neo4j. Reads run in read transactions and writes in write transactions, so a
