@@ -11,12 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
 import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.WriteOutcomeUnknownException;
 import org.partnergraph.dataset.Bundle;
 import org.partnergraph.dataset.BundleRejectedException;
 import org.partnergraph.dataset.BundleValidator;
@@ -42,6 +45,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ChangeLog {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final Logger LOG = Logger.getLogger(ChangeLog.class);
+    /** Keys the log gives writes that came without one (printable ASCII, as a client's). */
+    static final String GENERATED_KEY_PREFIX = "auto:";
 
     /**
      * One write as a client asked for it.
@@ -105,7 +111,19 @@ public class ChangeLog {
         }
         String input = toJson(submission.input());
         String inputHash = sha256(submission.kind() + "\n" + input);
-        Accepted accepted = inTransaction(c -> record(c, submission, input, inputHash));
+        // Every change has a key, so that a write whose COMMIT outcome is unknown can be sent again safely,
+        // even by a client that did not choose one.
+        Submission keyed = submission.key() != null ? submission : new Submission(submission.kind(),
+                GENERATED_KEY_PREFIX + UUID.randomUUID(), submission.input(), submission.author(), submission.draft());
+        Accepted accepted;
+        try {
+            accepted = records.write(c -> record(c, keyed, input, inputHash));
+        } catch (Records.CommitOutcomeUnknown e) {
+            LOG.warnf(e, "Outcome of change with idempotency key %s unknown", keyed.key());
+            throw new WriteOutcomeUnknownException("The records store failed while committing this write: whether it was"
+                    + " recorded is unknown. Send the same write again with idempotencyKey '" + keyed.key() + "': if it was"
+                    + " recorded, that answers its change; if not, it is written once.", e);
+        }
         if (accepted.replayed() && accepted.change().status() != ChangeStatus.PENDING) {
             return accepted;
         }

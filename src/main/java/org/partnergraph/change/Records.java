@@ -2,6 +2,7 @@ package org.partnergraph.change;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -43,5 +44,48 @@ class Records {
         } catch (RuntimeException e) {
             throw RecordsUnavailableException.orRethrow(e);
         }
+    }
+
+    /**
+     * A transaction that writes, for which a failure is reported by when it happened: before the COMMIT
+     * was sent, PostgreSQL rolls the transaction back (RECORDS_UNAVAILABLE: nothing was written); during
+     * the COMMIT, the connection that would have told may be gone after the server committed, so the
+     * outcome is unknown ({@link CommitOutcomeUnknown}), unless PostgreSQL itself answered the COMMIT
+     * with an error, which is a rollback.
+     */
+    <T> T write(Work<T> work) {
+        AtomicBoolean committing = new AtomicBoolean();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    T result = work.run(c);
+                    committing.set(true);
+                    return result;
+                }
+            });
+        } catch (RuntimeException e) {
+            if (committing.get() && !answeredByServer(e)) {
+                throw new CommitOutcomeUnknown(e);
+            }
+            throw RecordsUnavailableException.orRethrow(e);
+        }
+    }
+
+    /** A failure of the COMMIT itself; the caller knows what to tell the client to retry with. */
+    static final class CommitOutcomeUnknown extends RuntimeException {
+        CommitOutcomeUnknown(Throwable cause) {
+            super("The outcome of a COMMIT to the records store is unknown", cause);
+        }
+    }
+
+    /** PostgreSQL's own verdict on the COMMIT (a constraint checked at commit, a serialization failure). */
+    private static boolean answeredByServer(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && !RecordsUnavailableException.isConnectionFailure(sql) && !sql.getSQLState().startsWith("57")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 
 /**
@@ -46,7 +47,8 @@ public class CodedErrorsInterceptor {
 
     /**
      * The coded error a failure during {@code where} becomes: ApiExceptions pass; Neo4j being away is
-     * GRAPH_UNAVAILABLE, a read past the timeout LIMIT_EXCEEDED, a foreign bookmark BAD_USER_INPUT,
+     * GRAPH_UNAVAILABLE, a read past the timeout LIMIT_EXCEEDED, a foreign bookmark BAD_USER_INPUT, a genuine
+     * one the graph has not reached BOOKMARK_NOT_REACHED,
      * PostgreSQL being away RECORDS_UNAVAILABLE; anything else INTERNAL with a reference in the log.
      * Compiled reads, which run outside any resolver, use the same rules.
      */
@@ -63,6 +65,11 @@ public class CodedErrorsInterceptor {
         }
         if (e instanceof io.quarkus.security.ForbiddenException) {
             return new ForbiddenException("You lack the role this operation needs.");
+        }
+        if (e instanceof TransientException neo4j
+                && "Neo.TransientError.Transaction.BookmarkTimeout".equals(neo4j.code())) {
+            return new BookmarkNotReachedException("PartnerGraph-Bookmark header: the graph has not reached this write yet"
+                    + " (a replica is still catching up); retry the read shortly.");
         }
         if (e instanceof ClientException client) {
             if (client.code() != null && client.code().startsWith(TIMED_OUT)) {

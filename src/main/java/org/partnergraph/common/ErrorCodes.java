@@ -59,7 +59,8 @@ public class ErrorCodes implements EventingService {
     private static final Pattern SMALLRYE_MESSAGE_ID = Pattern.compile("SRGQL\\d+: ");
 
     static final Set<String> CODES = Set.of("NOT_FOUND", "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN",
-            "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "RECORDS_UNAVAILABLE", "INTERNAL");
+            "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "RECORDS_UNAVAILABLE", "BOOKMARK_NOT_REACHED",
+            "WRITE_OUTCOME_UNKNOWN", "INTERNAL");
 
     @Override
     public String getConfigKey() {

@@ -2,12 +2,14 @@ package org.partnergraph.common;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 import io.smallrye.graphql.api.ErrorCode;
 
 /**
- * The records store (PostgreSQL: change log, documents) cannot be reached. A write refused with this
- * was not recorded and not applied anywhere; sending it again later is safe.
+ * The records store (PostgreSQL: change log, documents) cannot be reached, or rolled the write back for
+ * a retry. A write refused with this failed before its COMMIT: it was not recorded and not applied
+ * anywhere; sending it again later is safe. A failure during the COMMIT is {@link WriteOutcomeUnknownException}.
  */
 @ErrorCode("RECORDS_UNAVAILABLE")
 public class RecordsUnavailableException extends ApiException {
@@ -32,9 +34,23 @@ public class RecordsUnavailableException extends ApiException {
         return e;
     }
 
-    /** SQLSTATE class 08 is "connection exception"; the pool reports an acquisition timeout as a transient one. */
+    /**
+     * SQLSTATEs that mean "the database is not there for you now", each with nothing of the transaction
+     * committed: class 08 (connection exception), 57P01-57P03 (admin shutdown, crash shutdown, cannot connect
+     * now: starting up or shutting down), 53300 (too many connections); and 40001/40P01 (serialization
+     * failure, deadlock), which PostgreSQL answers by rolling back and which a retry resolves. The pool
+     * reports an acquisition timeout as a transient connection exception.
+     */
     public static boolean isConnectionFailure(Throwable t) {
-        return t instanceof SQLTransientConnectionException
-                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        if (t instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        if (!(t instanceof SQLException sql) || sql.getSQLState() == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state.startsWith("08") || UNAVAILABLE.contains(state);
     }
+
+    private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
 }

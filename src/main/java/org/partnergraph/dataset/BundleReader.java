@@ -10,17 +10,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.partnergraph.document.Document;
 import org.partnergraph.document.DocumentKind;
+import org.partnergraph.privacy.PersonalData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,12 +87,6 @@ final class BundleReader {
             "parent", "region", "organization", "department", "partOf", "subject");
     private static final Set<String> AMOUNTS = Set.of("fundingWan", "selfFundedWan", "statedTotalFundingWan");
 
-    /**
-     * Seven or more digits in a row (single spaces allowed) is how phone numbers look in the documents
-     * (3121746, 23116628). Dashes do not join digits: 2018-2020 is a period, not a number.
-     */
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\d(?: ?\\d){6,}", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final List<String> PERSONAL_MARKERS = List.of("联系人", "联系电话", "电话：", "电话:");
     private static final String PERSONAL = "; personal data is never imported";
 
     private static final JsonNode SCHEMA_JSON = loadSchema();
@@ -157,6 +152,13 @@ final class BundleReader {
         Set<String> relationshipIds = new HashSet<>();
         eachRow(root, "relationships", true, node -> readRelationship(node, relationshipIds, relationships));
         checkStatedTotals(nodes.getOrDefault("Programme", List.of()));
+        row = "bundle";
+        List.of("bundle", "description").forEach(field -> rejectPersonalData(field, root.path(field)));
+        for (String section : TOP_LEVEL) {
+            if (!List.of("bundle", "description").contains(section)) {
+                eachRow(root, section, false, node -> rejectPersonalData("", node));
+            }
+        }
 
         if (!problems.isEmpty()) {
             throw new BundleRejectedException(root.path("bundle").asText("?"), problems);
@@ -167,9 +169,6 @@ final class BundleReader {
     // ---- rows ---------------------------------------------------------------------------------
 
     private Document readDocument(JsonNode node) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        List.of("title", "issuer", "excerpt").forEach(field -> fields.put(field, text(node, field)));
-        rejectPersonalData(fields);
         String kind = text(node, "kind");
         return new Document(text(node, "id"), text(node, "title"), text(node, "issuer"), text(node, "number"),
                 date(node, "date"), kind == null ? null : DocumentKind.valueOf(kind), text(node, "excerpt"));
@@ -209,7 +208,6 @@ final class BundleReader {
         }
         Map<String, Object> citations = sources(node);
         props.putAll(citations);
-        rejectPersonalData(props);
         nodes.computeIfAbsent(label, l -> new ArrayList<>()).add(props);
         for (Map<String, Object> link : links) {
             @SuppressWarnings("unchecked")
@@ -252,14 +250,9 @@ final class BundleReader {
         props.putAll(properties("attributes.", node.path("attributes")));
         node.path("attributes").fields().forEachRemaining(attribute -> {
             JsonNode value = attribute.getValue();
-            if (value.isIntegralNumber() && (!value.canConvertToLong() || Math.abs(value.asLong()) >= 1_000_000)) {
-                problem("attributes." + attribute.getKey(), "a number of seven or more digits looks like a phone number"
-                        + PERSONAL);
-            }
             props.computeIfPresent(attribute.getKey(), (k, v) -> value.isIntegralNumber() ? value.asLong() : v);
         });
         props.putAll(sources(node));
-        rejectPersonalData(props);
         if (type != null && from != null && to != null) {
             relationships.computeIfAbsent(type.name(), t -> new ArrayList<>())
                     .add(new LinkedHashMap<>(Map.of("type", type.name(), "from", from, "to", to, "props", props)));
@@ -313,19 +306,34 @@ final class BundleReader {
         }
     }
 
-    private void rejectPersonalData(Map<String, Object> props) {
-        props.forEach((key, value) -> {
-            for (Object item : value instanceof List<?> list ? list : Collections.singletonList(value)) {
-                if (item instanceof String text && PHONE_LIKE.matcher(text).find()) {
-                    problem(key, "looks like a phone number" + PERSONAL);
-                }
-                for (String marker : PERSONAL_MARKERS) {
-                    if (item instanceof String text && text.contains(marker)) {
-                        problem(key, "contains contact details ('" + marker + "')" + PERSONAL);
-                    }
+    /**
+     * Every text, attribute name and number of the row, wherever it would be stored (ids, names, quotes,
+     * schemes, document numbers, attributes), against the one personal-data policy. Amounts in 万元 are
+     * money, not digits to dial.
+     */
+    private void rejectPersonalData(String field, JsonNode value) {
+        if (value.isTextual()) {
+            PersonalData.findings(value.asText()).forEach(reason -> problem(field, reason + PERSONAL));
+        } else if (value.isNumber() && !AMOUNTS.contains(field)) {
+            PersonalData.findings(value.asDouble()).forEach(reason -> problem(field, reason + PERSONAL));
+        } else if (value.isArray()) {
+            Set<String> reasons = new LinkedHashSet<>();
+            for (int i = 0; i < value.size(); i++) {
+                if ("sources".equals(field)) {
+                    rejectPersonalData(field + "[" + i + "]", value.get(i));
+                } else if (value.get(i).isTextual()) {
+                    reasons.addAll(PersonalData.findings(value.get(i).asText()));
                 }
             }
-        });
+            // A list (shortNames, named) is reported as a whole, as the schema's findings are.
+            reasons.forEach(reason -> problem(field, reason + PERSONAL));
+        } else if (value.isObject()) {
+            value.fields().forEachRemaining(entry -> {
+                String name = field.isEmpty() ? entry.getKey() : field + "." + entry.getKey();
+                PersonalData.findings(entry.getKey()).forEach(reason -> problem(name, "the name " + reason + PERSONAL));
+                rejectPersonalData(name, entry.getValue());
+            });
+        }
     }
 
     /** The second date does not lie before the first (each already checked by {@link #date}). */

@@ -63,6 +63,8 @@ public class EmbeddedNeo4j {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(30))
+                // The service gives up on a bookmark after partnergraph.bookmarks.wait; Neo4j need not wait 30 s.
+                .setConfig(GraphDatabaseSettings.bookmark_ready_timeout, Duration.ofSeconds(5))
                 .build();
         System.setProperty(STARTED, home.toString());
         AfterTheApplication.stopAtExit("neo4j", service::shutdown);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 
@@ -29,7 +31,10 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransaction;
 import org.neo4j.driver.async.ResultCursor;
+import org.neo4j.driver.exceptions.TransientException;
+import org.partnergraph.common.BookmarkNotReachedException;
 
 /**
  * The only door to Neo4j. Reads run in read transactions and writes in write transactions, so a
@@ -49,6 +54,8 @@ public class Graph {
     private final Bookmarks bookmarks;
     private final AtomicLong roundTrips = new AtomicLong();
     private final TransactionConfig readConfig;
+    /** Neo4j's code for a bookmark it did not reach within its own wait. */
+    static final String BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout";
 
     Graph(Driver driver, Bookmarks bookmarks, MeterRegistry meters,
             @ConfigProperty(name = "partnergraph.graph.transaction-timeout") Duration readTimeout) {
@@ -85,7 +92,11 @@ public class Graph {
     }
 
     public <T> T read(Function<Tx, T> work) {
-        try (var session = driver.session(sessionConfig())) {
+        Set<Bookmark> requested = bookmarks.requested();
+        if (!requested.isEmpty()) {
+            awaitBookmarks(requested);
+        }
+        try (var session = driver.session(sessionConfig(requested))) {
             return session.executeRead(tx -> work.apply(new Tx(tx)), readConfig);
         }
     }
@@ -111,15 +122,75 @@ public class Graph {
         roundTrips.incrementAndGet();
         AsyncSession session = driver.session(AsyncSession.class, sessionConfig(bookmarks));
         CompletableFuture<Record> answer = new CompletableFuture<>();
-        session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::singleAsync), config)
-                .whenComplete((record, failure) -> session.closeAsync().whenComplete((closed, ignored) -> {
-                    if (failure != null) {
-                        answer.completeExceptionally(failure);
-                    } else {
-                        answer.complete(record);
-                    }
-                }));
+        CompletionStage<Record> work = bookmarks.isEmpty()
+                ? session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::singleAsync), config)
+                : begin(session, config).thenCompose(tx -> tx.runAsync(cypher, parameters)
+                        .thenCompose(ResultCursor::singleAsync)
+                        .thenCompose(record -> tx.commitAsync().thenApply(committed -> record)));
+        work.whenComplete((record, failure) -> {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof BookmarkNotReachedException) {
+                // Closing waits for the BEGIN still queued at Neo4j: the client is not kept waiting for it.
+                answer.completeExceptionally(cause);
+                session.closeAsync();
+                return;
+            }
+            session.closeAsync().whenComplete((closed, ignored) -> {
+                if (failure != null) {
+                    answer.completeExceptionally(failure);
+                } else {
+                    answer.complete(record);
+                }
+            });
+        });
         return answer;
+    }
+
+    /**
+     * BEGIN, where Neo4j waits until it has every bookmark, bounded by {@code partnergraph.bookmarks.wait}
+     * (Neo4j's own bound, {@code db.transaction.bookmark_ready_timeout}, is 30 s by default). Unmanaged,
+     * so the driver does not retry the wait.
+     */
+    private CompletionStage<AsyncTransaction> begin(AsyncSession session, TransactionConfig config) {
+        Duration wait = bookmarks.waitLimit();
+        return session.beginTransactionAsync(config).toCompletableFuture()
+                .orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((tx, failure) -> {
+                    Throwable cause = unwrap(failure);
+                    if (cause == null) {
+                        return tx;
+                    }
+                    if (cause instanceof TimeoutException || cause instanceof TransientException neo4j
+                            && BOOKMARK_TIMEOUT.equals(neo4j.code())) {
+                        throw new BookmarkNotReachedException(notReached(wait));
+                    }
+                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                });
+    }
+
+    /** For reads through {@link #read}: waits, bounded, until the member has the request's bookmarks. */
+    private void awaitBookmarks(Set<Bookmark> requested) {
+        AsyncSession session = driver.session(AsyncSession.class, sessionConfig(requested));
+        try {
+            begin(session, readConfig).thenCompose(AsyncTransaction::rollbackAsync).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw unwrap(e) instanceof RuntimeException runtime ? runtime : e;
+        } finally {
+            session.closeAsync();
+        }
+    }
+
+    static String notReached(Duration wait) {
+        return Bookmarks.HEADER + " header: the graph has not reached this write within " + wait.toMillis()
+                + " ms (a replica is still catching up); retry the read shortly.";
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** The bookmarks the current request carries (see {@link Bookmarks}); empty outside a request. */
@@ -190,7 +261,7 @@ public class Graph {
 
     /** What a client carries to read this replica's writes on another replica (see {@link Bookmarks}). */
     public String bookmark() {
-        return Bookmarks.encode(driver.executableQueryBookmarkManager().getBookmarks());
+        return bookmarks.encode(driver.executableQueryBookmarkManager().getBookmarks());
     }
 
     private SessionConfig sessionConfig() {
@@ -199,6 +270,8 @@ public class Graph {
 
     private SessionConfig sessionConfig(Set<Bookmark> requested) {
         SessionConfig.Builder config = SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager());
-        return (requested.isEmpty() ? config : config.withBookmarks(requested)).build();
+        // A bookmarked read runs as an unmanaged transaction (see begin), which routes by the session's mode.
+        return (requested.isEmpty() ? config : config.withBookmarks(requested).withDefaultAccessMode(AccessMode.READ))
+                .build();
     }
 }

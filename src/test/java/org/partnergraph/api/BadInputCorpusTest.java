@@ -90,7 +90,8 @@ class BadInputCorpusTest {
 
     static final String CORPUS = "/corpus/bad-input.json";
     static final Set<String> CODES = Set.of("NOT_FOUND", "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN",
-            "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "RECORDS_UNAVAILABLE", "INTERNAL");
+            "LIMIT_EXCEEDED", "GRAPH_UNAVAILABLE", "RECORDS_UNAVAILABLE", "BOOKMARK_NOT_REACHED",
+            "WRITE_OUTCOME_UNKNOWN", "INTERNAL");
     static final Set<String> CATEGORIES = Set.of("malformed", "nesting", "aliases", "first", "injection", "ids",
             "cursors", "types", "unicode", "tokens", "writes");
     /** Text that only a stack trace, an exception or an error page would put into a body. */

@@ -55,13 +55,13 @@ class BundleReaderTest {
         assertProblem(problems, "regions[0]", "level", "unknown value 'GALAXY'");
         assertProblem(problems, "organizations[0]", "region", "unknown reference 'nowhere-region'");
         assertProblem(problems, "organizations[1]", "id", "duplicate id 'test-bad-school'");
-        assertProblem(problems, "organizations[2]", "quotes", "looks like a phone number");
-        assertProblem(problems, "organizations[2]", "quotes", "contact details");
+        assertProblem(problems, "organizations[2]", "sources[0].quote", "looks like a phone number");
+        assertProblem(problems, "organizations[2]", "sources[0].quote", "contact details");
         assertProblem(problems, "programmes[0]", "fundingWan", "must not be negative");
         assertProblem(problems, "programmes[0]", "sources[0].document", "unknown document 'doc-missing'");
         assertProblem(problems, "relationships[0]", "to", "to itself");
         assertProblem(problems, "relationships[0]", "until", "before since");
-        assertEquals(11, problems.size(), String.join("\n", problems.stream().map(Problem::toString).toList()));
+        assertEquals(10, problems.size(), String.join("\n", problems.stream().map(Problem::toString).toList()));
     }
 
     @Test
@@ -121,7 +121,7 @@ class BundleReaderTest {
 
         List<Problem> problems = problems(bundle);
         assertProblem(problems, "documents[0]", "excerpt", "looks like a phone number");
-        assertProblem(problems, "regions[0]", "quotes", "looks like a phone number");
+        assertProblem(problems, "regions[0]", "sources[0].quote", "looks like a phone number");
         assertProblem(problems, "relationships[0]", "attributes.contact", "looks like a phone number");
     }
 

@@ -72,7 +72,7 @@ class DatasetApiTest {
     void aBadBundleListsItsProblemsAndWritesNothing() {
         Snapshot before = Snapshot.take(graph, records);
         assertError(EDITOR.file(IMPORT, variables(DatasetSeeder.resource("/dataset/bad-bundle.json"), false)),
-                "BAD_USER_INPUT", "rejected, nothing applied; 11 problem(s)");
+                "BAD_USER_INPUT", "rejected, nothing applied; 10 problem(s)");
         assertError(EDITOR.file(IMPORT, variables("{ not json", false)), "BAD_USER_INPUT", "not valid JSON");
         assertError(EDITOR.file(IMPORT, variables("[]", false)), "BAD_USER_INPUT", "must be a JSON object");
         assertEquals(before, Snapshot.take(graph, records));

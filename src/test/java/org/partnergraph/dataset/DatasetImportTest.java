@@ -53,7 +53,7 @@ class DatasetImportTest {
         BundleRejectedException rejected = assertThrows(BundleRejectedException.class,
                 () -> datasets.importBundle(DatasetSeeder.resource("/dataset/bad-bundle.json"), false, null, AUTHOR));
 
-        assertEquals(11, rejected.problems().size());
+        assertEquals(10, rejected.problems().size());
         assertTrue(rejected.getMessage().contains("nothing applied"));
         assertEquals(0, counts("test-bad-")[0]);
         assertTrue(documents.byId("doc-test-bad").isEmpty());

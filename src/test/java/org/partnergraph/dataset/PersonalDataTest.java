@@ -55,18 +55,18 @@ class PersonalDataTest {
     @Test
     void scannerRecognisesContactLinesShapedLikeTheDocuments() {
         // Synthetic numbers in the documents' shapes: a 7-digit line (D2023), an 8-digit line (D2018).
-        assertTrue(PersonalData.findings("联系人及电话：某某 1234567").size() >= 2);
-        assertTrue(PersonalData.findings("联系人：某某，联系电话：12345678").size() >= 2);
-        assertEquals(1, PersonalData.findings("请致 021 5555 0000").size());
-        assertEquals(1, PersonalData.findings("请致１２３４５６７").size());
-        assertEquals(1, PersonalData.findings("上海信息技术学校党委书记周健率队带队").size());
-        assertEquals(1, PersonalData.findings(Long.valueOf(23456789L)).size());
+        assertTrue(PersonalDataScan.findings("联系人及电话：某某 1234567").size() >= 2);
+        assertTrue(PersonalDataScan.findings("联系人：某某，联系电话：12345678").size() >= 2);
+        assertEquals(1, PersonalDataScan.findings("请致 021 5555 0000").size());
+        assertEquals(1, PersonalDataScan.findings("请致１２３４５６７").size());
+        assertEquals(1, PersonalDataScan.findings("上海信息技术学校党委书记周健率队带队").size());
+        assertEquals(1, PersonalDataScan.findings(Long.valueOf(23456789L)).size());
         // What the dataset legitimately holds: years, periods, amounts, document numbers.
         for (String clean : List.of("2018-2020", "659.7万元", "沪教委办〔2018〕39号", "第343号提案", "2024-09",
                 "共80余人参加培训", "“1+11”基础教育互助成长行动计划", "上海信息技术学校党委书记…率队带队")) {
-            assertEquals(List.of(), PersonalData.findings(clean), clean);
+            assertEquals(List.of(), PersonalDataScan.findings(clean), clean);
         }
-        assertEquals(List.of(), PersonalData.findings(Integer.valueOf(210)));
+        assertEquals(List.of(), PersonalDataScan.findings(Integer.valueOf(210)));
     }
 
     @Test
@@ -96,7 +96,7 @@ class PersonalDataTest {
         assertNull(body.get("errors"), body.prettify());
 
         int[] texts = new int[1];
-        List<String> findings = PersonalData.scanJson(body.get("data"), "data", texts);
+        List<String> findings = PersonalDataScan.scanJson(body.get("data"), "data", texts);
 
         assertEquals(List.of(), findings, "personal data in the source-document records");
         assertTrue(body.getList("data.documents").size() >= 3);
@@ -116,7 +116,7 @@ class PersonalDataTest {
             variables.put("after", after);
             JsonPath page = GraphQLClient.anonymous().file("dataset/publicOrganizations", variables);
             assertNull(page.get("errors"), page.prettify());
-            findings.addAll(PersonalData.scanJson(page.get("data"), "organizations", texts));
+            findings.addAll(PersonalDataScan.scanJson(page.get("data"), "organizations", texts));
             organizations += page.getList("data.organizations.edges").size();
             after = page.getBoolean("data.organizations.pageInfo.hasNextPage")
                     ? page.getString("data.organizations.pageInfo.endCursor")
@@ -125,13 +125,13 @@ class PersonalDataTest {
 
         JsonPath regions = GraphQLClient.anonymous().file("dataset/publicRegions");
         assertNull(regions.get("errors"), regions.prettify());
-        findings.addAll(PersonalData.scanJson(regions.get("data"), "regions", texts));
+        findings.addAll(PersonalDataScan.scanJson(regions.get("data"), "regions", texts));
 
         int partnerships = 0;
         for (String region : REGIONS) {
             JsonPath supporters = GraphQLClient.anonymous().file("dataset/publicRegionSupporters", Map.of("id", region));
             assertNull(supporters.get("errors"), supporters.prettify());
-            findings.addAll(PersonalData.scanJson(supporters.get("data"), "supportersOf(" + region + ")", texts));
+            findings.addAll(PersonalDataScan.scanJson(supporters.get("data"), "supportersOf(" + region + ")", texts));
             partnerships += supporters.getList("data.supportersOf").size();
         }
 
@@ -145,11 +145,11 @@ class PersonalDataTest {
     private static int scan(String where, Value value, List<String> findings) {
         TypeSystem types = TypeSystem.getDefault();
         if (value.hasType(types.STRING())) {
-            PersonalData.findings(value.asString()).forEach(f -> findings.add(where + ": " + f));
+            PersonalDataScan.findings(value.asString()).forEach(f -> findings.add(where + ": " + f));
             return 1;
         }
         if (value.hasType(types.INTEGER())) {
-            PersonalData.findings(value.asLong()).forEach(f -> findings.add(where + ": " + f));
+            PersonalDataScan.findings(value.asLong()).forEach(f -> findings.add(where + ": " + f));
             return 1;
         }
         if (value.hasType(types.LIST())) {

@@ -1,7 +1,9 @@
 package org.partnergraph.testing;
 
+import java.time.Duration;
 import java.util.Map;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
@@ -18,7 +20,9 @@ public class Neo4jTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+        // Longer than the service's bookmark wait, so tests see the service's bound, not Neo4j's.
+        neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+                .withConfig(GraphDatabaseSettings.bookmark_ready_timeout, Duration.ofSeconds(10)).build();
         try {
             proxy = new TcpProxy(neo4j.boltURI().getPort());
         } catch (Exception e) {

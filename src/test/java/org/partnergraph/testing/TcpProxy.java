@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,10 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    /** The one-shot commit fault: armed with a marker, then the connection that sent it, then struck. */
+    private volatile String commitMarker;
+    private volatile Socket markedConnection;
+    private volatile boolean struck;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -68,8 +73,8 @@ public final class TcpProxy implements AutoCloseable {
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                     open.add(client);
                     open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    pump(client, upstream, true);
+                    pump(upstream, client, false);
                 } catch (IOException e) {
                     // The listening socket was closed by cut(); the loop ends.
                 }
@@ -79,10 +84,18 @@ public final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread pump = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[16 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                    if (fromClient ? markedBy(from, chunk) : commitAnswerTo(to, chunk)) {
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // Either side closed: close both below.
             } finally {
@@ -92,6 +105,42 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /**
+     * Arms a one-shot fault for PostgreSQL: on the connection that next sends {@code marker} (a value
+     * of the write, as its Bind message carries it), the server's answer to the next COMMIT (its
+     * CommandComplete "COMMIT") is dropped and the connection closed: the server has committed, the
+     * client cannot know. The fault PostgreSQL going away at the wrong moment causes.
+     */
+    public void loseTheAnswerToTheNextCommitAfter(String marker) {
+        markedConnection = null;
+        struck = false;
+        commitMarker = marker;
+    }
+
+    /** Whether the armed fault has struck. */
+    public boolean commitAnswerLost() {
+        return struck;
+    }
+
+    /** Marks the connection that sends the marker; never stops the client's stream. */
+    private boolean markedBy(Socket client, String chunk) {
+        String marker = commitMarker;
+        if (marker != null && markedConnection == null && chunk.contains(marker)) {
+            markedConnection = client;
+        }
+        return false;
+    }
+
+    /** True when this chunk of the server's answers to the marked connection reports its COMMIT: drop it. */
+    private boolean commitAnswerTo(Socket client, String chunk) {
+        if (commitMarker != null && markedConnection == client && chunk.contains("COMMIT")) {
+            commitMarker = null;
+            struck = true;
+            return true;
+        }
+        return false;
     }
 
     private void closeQuietly(Socket socket) {

@@ -3,21 +3,15 @@ package org.partnergraph.dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.partnergraph.privacy.PersonalData;
 
 /**
- * What personal data looks like in the source documents, so that tests can prove it never reaches
- * the graph, the document records or an API answer. Plain logic: callers bring the texts.
+ * Scans what the stores and the API hold for personal data, so that tests can prove none of it gets
+ * through: the write policy ({@link PersonalData}, the same rules every write is held to) plus the
+ * names of the persons the source documents mention. Plain logic: callers bring the texts.
  */
-final class PersonalData {
-
-    /**
-     * Seven or more digits, single spaces allowed between them: the contact lines of D2023 and D2018
-     * (a 7- and an 8-digit number). Full-width digits and the ideographic space are included because
-     * Chinese documents use them and Java's {@code \d} does not match them.
-     */
-    static final Pattern PHONE_LIKE = Pattern.compile("[0-9０-９](?:[ \u3000]?[0-9０-９]){6,}");
+final class PersonalDataScan {
 
     /**
      * Every person the three documents name: the two contact persons first, then the proposer, the
@@ -27,40 +21,24 @@ final class PersonalData {
             "李同国", "丁健",
             "陶尚周", "周健", "叶银忠", "忻思颖", "陆多佳", "曾继贤", "彭玮", "罗向阳", "徐子涵", "李有志");
 
-    /** The words that introduce contact details (联系人及电话, 联系人, 联系电话). */
-    static final List<String> MARKERS = List.of("联系人", "电话");
-
-    /** A number stored as a number is as much a phone number as the same digits in a string. */
-    static final long SEVEN_DIGITS = 1_000_000L;
-
-    private PersonalData() {
+    private PersonalDataScan() {
     }
 
     /** Why {@code text} is personal data; empty when it is not. */
     static List<String> findings(String text) {
-        List<String> findings = new ArrayList<>();
-        Matcher phone = PHONE_LIKE.matcher(text);
-        if (phone.find()) {
-            findings.add("phone-like number '" + phone.group() + "'");
-        }
+        List<String> findings = new ArrayList<>(PersonalData.findings(text));
         for (String name : PERSONAL_NAMES) {
             if (text.contains(name)) {
                 findings.add("personal name '" + name + "'");
             }
         }
-        for (String marker : MARKERS) {
-            if (text.contains(marker)) {
-                findings.add("contact marker '" + marker + "'");
-            }
-        }
         return findings;
     }
 
+    /** Whole numbers only: amounts in 万元 are stored as decimals and are money, not digits to dial. */
     static List<String> findings(Number number) {
         if (number instanceof Long || number instanceof Integer || number instanceof Short) {
-            return Math.abs(number.longValue()) >= SEVEN_DIGITS
-                    ? List.of("number with seven or more digits " + number)
-                    : List.of();
+            return PersonalData.findings(number.doubleValue());
         }
         return List.of();
     }
