@@ -1,6 +1,7 @@
 package org.partnergraph.dataset;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,31 +61,37 @@ public class BundleWriter {
             SET r = row.props
             """.formatted(t)));
 
-    /** The links a node's province depends on: where it is, what region is part of what, who has what. */
-    static final Set<String> PLACING = Set.of("LOCATED_IN", "PART_OF", "HAS_DEPARTMENT", "OFFERS");
-
     /**
-     * Which provinces (top-level regions) a region, organisation, department or major lies in, written when a
-     * change moves anything it depends on, so that reads compare two lists instead of walking {@code PART_OF*}
-     * (the support rules' "from outside the province"): a region lies in the top of its PART_OF chain; an
+     * Which provinces (top-level regions) a region, organisation, department or major lies in, written with
+     * the change that moves it, so that reads compare two lists instead of walking {@code PART_OF*} (the
+     * support rules' "from outside the province"): a region lies in the top of its PART_OF chain; an
      * organisation, and the departments and majors it has (HAS_DEPARTMENT|OFFERS, up to two steps), in the
-     * provinces of the regions the organisation is located in. {@code $ids} are the nodes the change wrote or
-     * linked; every node whose provinces can follow from them is recomputed: the regions under a region, the
-     * organisations located there, and their departments and majors.
+     * provinces of the regions the organisation is located in. {@code $written} are nodes the change wrote
+     * (their properties were replaced): each gets its own again. {@code $moved} are nodes the change placed
+     * somewhere (the start of a LOCATED_IN or PART_OF it wrote, the end of a HAS_DEPARTMENT or OFFERS): what
+     * lies in them follows, that is the regions under a region, the organisations located there, and what an
+     * organisation or department has. A new school in a big region costs the school, not the region.
      */
     static final String DERIVE_PROVINCES = """
-            UNWIND $ids AS id
-            MATCH (n:Entity {id: id})
-            CALL (n) {
-              MATCH (r:Region)-[:PART_OF*0..]->(n) RETURN r AS root
+            CALL {
+              UNWIND $moved AS id
+              MATCH (n:Entity {id: id})
+              CALL (n) {
+                MATCH (r:Region)-[:PART_OF*0..]->(n) RETURN r AS root
+                UNION
+                MATCH (o:Organization)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(n) RETURN o AS root
+                UNION
+                RETURN n AS root
+              }
+              MATCH (root)-[:HAS_DEPARTMENT|OFFERS*0..2]->(m)
+              RETURN m
               UNION
-              MATCH (o:Organization)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(n) RETURN o AS root
-              UNION
-              RETURN n AS root
+              UNWIND $written AS id
+              MATCH (m:Entity {id: id})
+              RETURN m
             }
-            MATCH (root)-[:HAS_DEPARTMENT|OFFERS*0..2]->(m)
-            WHERE m:Region OR m:Organization OR m:Department OR m:Major
             WITH DISTINCT m
+            WHERE m:Region OR m:Organization OR m:Department OR m:Major
             SET m.provinces = COLLECT {
               CALL (m) {
                 MATCH (m)-[:PART_OF*0..]->(p:Region) WHERE m:Region AND NOT EXISTS { (p)-[:PART_OF]->(:Region) }
@@ -97,6 +104,11 @@ public class BundleWriter {
               RETURN province ORDER BY province
             }
             """;
+
+    /** Links that place their start (it lies in, or is part of, their end). */
+    static final Set<String> PLACING_START = Set.of("LOCATED_IN", "PART_OF");
+    /** Links that place their end (a department or major lies where what has it lies). */
+    static final Set<String> PLACING_END = Set.of("HAS_DEPARTMENT", "OFFERS");
 
     /** Writes every node, then every relationship, of one change's effect, then what follows from them. */
     public void write(Graph.Tx tx, Effect effect) {
@@ -114,25 +126,28 @@ public class BundleWriter {
             }
             tx.run(statement(UPSERT_RELATIONSHIPS, type), Map.of("rows", rows.stream().map(BundleWriter::wire).toList()));
         });
-        List<Object> placed = placed(effect);
-        if (!placed.isEmpty()) {
-            tx.run(DERIVE_PROVINCES, Map.of("ids", placed));
+        Placed placed = placed(effect);
+        if (!placed.written().isEmpty() || !placed.moved().isEmpty()) {
+            tx.run(DERIVE_PROVINCES, Map.of("written", placed.written(), "moved", placed.moved()));
         }
     }
 
-    /** The nodes a change wrote, and both ends of every link it wrote that places something. */
-    private static List<Object> placed(Effect effect) {
-        Set<Object> ids = new java.util.LinkedHashSet<>();
-        effect.nodes().values().forEach(rows -> rows.forEach(row -> ids.add(row.get("id"))));
-        effect.relationships().forEach((type, rows) -> {
-            if (PLACING.contains(type)) {
-                rows.forEach(row -> {
-                    ids.add(row.get("from"));
-                    ids.add(row.get("to"));
-                });
+    /** The nodes a change wrote, and those its links placed somewhere (see DERIVE_PROVINCES). */
+    record Placed(List<Object> written, List<Object> moved) {
+    }
+
+    static Placed placed(Effect effect) {
+        Set<Object> written = new LinkedHashSet<>();
+        effect.nodes().values().forEach(rows -> rows.forEach(row -> written.add(row.get("id"))));
+        Set<Object> moved = new LinkedHashSet<>();
+        effect.relationships().forEach((type, rows) -> rows.forEach(row -> {
+            if (PLACING_START.contains(type)) {
+                moved.add(row.get("from"));
+            } else if (PLACING_END.contains(type)) {
+                moved.add(row.get("to"));
             }
-        });
-        return List.copyOf(ids);
+        }));
+        return new Placed(List.copyOf(written), List.copyOf(moved));
     }
 
     /** Labels and types come from stored changes: only the fixed vocabularies are ever turned into Cypher. */

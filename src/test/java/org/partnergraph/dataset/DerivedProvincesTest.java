@@ -128,6 +128,61 @@ class DerivedProvincesTest extends WriteTest {
         assertEquals(List.of(WriteFixture.EAST), stored.get(WriteFixture.EAST_COLLEGE));
     }
 
+    /**
+     * A write recomputes what it moves, not what lies beside it: a new school in a region leaves the other
+     * schools of that region alone (their provinces were not written again), so a write costs the same in a
+     * region of ten schools and of ten thousand.
+     */
+    @Test
+    void aNewSchoolRecomputesItselfNotItsNeighbours() {
+        String sentinel = "test-sentinel-not-recomputed";
+        graph.write(tx -> {
+            tx.run("MATCH (o:Organization {id: $id}) SET o.provinces = [$sentinel]",
+                    Map.of("id", WriteFixture.SCHOOL, "sentinel", sentinel));
+            return null;
+        });
+        try {
+            ok(EDITOR.file("organization/upsertOrganization", Map.of("input", Map.of("id", "test-w-neighbour-school",
+                    "name", "省份邻校", "kind", "SCHOOL", "regionId", WriteFixture.COUNTY,
+                    "source", WriteFixture.source("邻校")), "key", "test-provinces-neighbour")));
+            assertEquals(List.of(WriteFixture.PROVINCE), stored().get("test-w-neighbour-school"));
+            assertEquals(List.of(sentinel), stored().get(WriteFixture.SCHOOL), "the school beside it was not rewritten");
+        } finally {
+            graph.write(tx -> {
+                tx.run("MATCH (o:Organization {id: $id}) SET o.provinces = [$province]",
+                        Map.of("id", WriteFixture.SCHOOL, "province", WriteFixture.PROVINCE));
+                return null;
+            });
+        }
+        assertDerived("after the write");
+    }
+
+    /** A graph written before the projector derived provinces gets them from migration V0005. */
+    @Test
+    void theMigrationGivesAnOlderGraphItsProvinces() throws Exception {
+        Map<String, List<String>> derived = stored();
+        graph.write(tx -> {
+            tx.run("MATCH (m) WHERE m.provinces IS NOT NULL REMOVE m.provinces", Map.of());
+            return null;
+        });
+        assertTrue(stored().values().stream().allMatch(java.util.Objects::isNull), "an older graph: no provinces");
+        String migration;
+        try (var in = getClass().getResourceAsStream("/neo4j/migrations/V0005__Derived_provinces.cypher")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String statement : migration.lines().filter(line -> !line.strip().startsWith("//"))
+                .collect(java.util.stream.Collectors.joining("\n")).split(";")) {
+            if (!statement.isBlank()) {
+                graph.write(tx -> {
+                    tx.run(statement, Map.of());
+                    return null;
+                });
+            }
+        }
+        assertEquals(derived, stored(), "the migration computes what the projector writes");
+        assertDerived("after the migration");
+    }
+
     @Test
     void movingASchoolMovesItAndItsDepartmentsAndARebuildReproducesThem() {
         String school = "test-w-provinces-school";
