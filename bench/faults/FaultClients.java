@@ -133,8 +133,8 @@ public class FaultClients {
     }
 
     /**
-     * At least {@code writes} writes, and more until the faults are over, so that every fault happens under
-     * write load whatever the size; no new write starts after the time limit.
+     * At least {@code writes} writes, and more (one a second per client) until the faults are over, so that every
+     * fault happens under write load whatever the size; no new write starts after the time limit.
      */
     void client(int client) {
         long lastAckId = 0;
@@ -144,6 +144,10 @@ public class FaultClients {
             boolean faultsOver = Files.exists(out.resolve("chaos-done"));
             if ((i >= writes && faultsOver) || System.nanoTime() > stopBy) {
                 break;
+            }
+            if (i >= writes) {
+                // Past the asked number while faults remain: keep a trickle of writes going, not a growing backlog.
+                pause(10);
             }
             String key = "fault-" + run + "-" + letters(i);
             String row = write(client, i, key, lastAckId);
