@@ -176,8 +176,11 @@ chaos &
 CHAOS=$!
 JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 REPLICAS="http://127.0.0.1:${PORTS[0]},http://127.0.0.1:${PORTS[1]},http://127.0.0.1:${PORTS[2]}"
+# In the background with its pid recorded, so that an interrupted run stops it too.
 java -cp "$SCRATCH/classes:$LIB" FaultClients "$REPLICAS" "$ISSUER" "$WRITES" "$CLIENTS" "$RUN_ID" "$OUT" "$JDBC" \
-  "$MAX_MINUTES" 2>"$SCRATCH/clients.err"
+  "$MAX_MINUTES" 2>"$SCRATCH/clients.err" &
+echo $! > "$PIDS/clients"
+wait "$(cat "$PIDS/clients")" || true
 wait "$CHAOS" || true
 CHAOS=""
 SECS=$((SECONDS - START))
