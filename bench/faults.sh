@@ -98,14 +98,16 @@ kill_pg() {
 }
 
 ## The replicas: the packaged jar on three ports, one Neo4j, one PostgreSQL, embedded stores off. The JDBC
-## application name tells the replicas apart in pg_locks (who holds the projector's lock).
+## application name tells the replicas apart in pg_locks (who holds the projector's lock). They share one bookmark
+## secret, as a deployment's replicas must, so a bookmark from one is accepted by the others.
+BOOKMARK_SECRET="$(head -c 32 /dev/urandom | base64)"
 start_replica() { # index, seed
   local n=$1
   env PORT="${PORTS[$n]}" QUARKUS_HTTP_HOST=127.0.0.1 NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT" \
     DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres?ApplicationName=replica-$((n + 1))" \
     DB_USERNAME=postgres DB_PASSWORD=postgres PARTNERGRAPH_EMBEDDED_ENABLED=false \
     PARTNERGRAPH_SEED_ON_START="${2:-false}" PARTNERGRAPH_DATA_DIR="$SCRATCH/replica-$n" OIDC_ISSUER="$ISSUER" \
-    java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$SCRATCH/replica-$((n + 1)).log" 2>&1 &
+    PARTNERGRAPH_BOOKMARK_SECRET="$BOOKMARK_SECRET" java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$SCRATCH/replica-$((n + 1)).log" 2>&1 &
   echo $! > "$PIDS/replica-$n"
 }
 wait_replica() {
@@ -160,7 +162,12 @@ chaos() {
   local count=${#events[@]} j
   for ((j = 0; j < count; j++)); do
     local at=$((WRITES * (10 + 75 * j / (count > 1 ? count - 1 : 1)) / 100))
-    while (($(progress) < at)); do sleep 0.2; done
+    while (($(progress) < at)) && [[ ! -f "$OUT/writes-done" ]]; do sleep 0.2; done
+    if (($(progress) < at)); then
+      # The writes stopped (FAULTS_MAX_MINUTES) before this fault's turn: say so, and the run does not hold.
+      log "fault loop stopped early: writes ended at $(progress), before ${events[$j]} at write $at"
+      break
+    fi
     sleep 1
     fault "${events[$j]}"
     # Some normal operation between faults.

@@ -118,6 +118,8 @@ public class FaultClients {
             rows.forEach(w::println);
         }
         System.out.printf(Locale.ROOT, "writes done in %.1f s; counters %s%n", writeSeconds, new TreeMap<>(counters));
+        // Tells the fault loop that no more writes will come, so a fault still waiting for its turn is not awaited.
+        Files.writeString(out.resolve("writes-done"), Integer.toString(done.get()));
 
         // The faults may still be under way (a store restarting): the drain is judged once they are over.
         while (!Files.exists(out.resolve("chaos-done"))) {
