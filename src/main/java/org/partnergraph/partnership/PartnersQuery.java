@@ -35,6 +35,16 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
         return of(role, kinds, PartnershipSort.PARTNER_NAME, first, after);
     }
 
+    /** Whether programme support can be among the answers (no kinds given, or PROGRAMME among them). */
+    boolean asksProgrammes() {
+        return kinds == null || kinds.contains(PartnershipKind.PROGRAMME);
+    }
+
+    /** Whether stated support (pairings, support, co-building) can be among the answers. */
+    boolean asksStated() {
+        return kinds == null || kinds.stream().anyMatch(k -> k != PartnershipKind.PROGRAMME);
+    }
+
     /** $kinds, $afterKey, $afterId and $limit of {@link PartnershipRepository#partnersPage}. */
     Map<String, Object> parameters() {
         Map<String, Object> parameters = new HashMap<>(page.parameters());

@@ -97,6 +97,12 @@ class PartnershipRepository {
                       supporter: o, supported: target, through: prog} AS partnership
             """;
 
+    /** The relationship types of the stated kinds {@code query} asks for: the enum's names, never client text. */
+    private static String statedTypes(PartnersQuery query) {
+        return query.kinds() == null ? STATED_TYPES : query.kinds().stream()
+                .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+    }
+
     /** The branches as one subquery importing {@code variable}: each yields {@code partnership}. */
     private static String union(String variable, List<String> branches) {
         return "CALL {\n" + branches.stream().map(branch -> "  WITH " + variable + "\n" + branch)
@@ -143,11 +149,9 @@ class PartnershipRepository {
      * rows without a supporter (a department nobody owns) are dropped later.
      */
     static String partnershipsOf(PartnersQuery query) {
-        boolean programmes = query.kinds() == null || query.kinds().contains(PartnershipKind.PROGRAMME);
-        boolean stated = query.kinds() == null || query.kinds().stream().anyMatch(k -> k != PartnershipKind.PROGRAMME);
-        // Only the relationship types asked for: the enum's names, never client text.
-        String types = query.kinds() == null ? STATED_TYPES : query.kinds().stream()
-                .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+        boolean programmes = query.asksProgrammes();
+        boolean stated = query.asksStated();
+        String types = statedTypes(query);
         boolean both = query.role() == PartnerRole.ANY;
         List<String> into = new ArrayList<>();
         List<String> from = new ArrayList<>();
@@ -347,10 +351,9 @@ class PartnershipRepository {
      * department, major or region at the other end. Only the branches {@code query}'s role and kinds can match.
      */
     static String partnerEndsOf(PartnersQuery query) {
-        boolean programmes = query.kinds() == null || query.kinds().contains(PartnershipKind.PROGRAMME);
-        boolean stated = query.kinds() == null || query.kinds().stream().anyMatch(k -> k != PartnershipKind.PROGRAMME);
-        String types = query.kinds() == null ? STATED_TYPES : query.kinds().stream()
-                .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+        boolean programmes = query.asksProgrammes();
+        boolean stated = query.asksStated();
+        String types = statedTypes(query);
         List<String> branches = new ArrayList<>();
         if (stated) {
             // One walk over both directions: the far end x is the partner when it is an organisation; a
