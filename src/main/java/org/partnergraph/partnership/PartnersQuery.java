@@ -8,31 +8,67 @@ import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.common.Cursor;
+import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
 import org.partnergraph.organization.Organization;
+import org.partnergraph.organization.OrganizationKind;
 import org.partnergraph.partnership.PartnershipConnection.PartnershipEdge;
 
 /**
- * A validated {@code partners(role, kind, sort, first, after)}: the same for the resolver and for the
- * read planner, so both ask Neo4j the same question and page the same way.
+ * A validated {@code partners(role, kind, sort, first, after)} or {@code partnerOrganizations(…)}: the same for
+ * the resolver and for the read planner, so both ask Neo4j the same question and page the same way.
  */
-record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipSort sort, PageRequest page) {
+record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipSort sort, PageRequest page,
+        Partners partners) {
+
+    /**
+     * Which partner organisations {@code partnerOrganizations} keeps: of these kinds (null: all), located in
+     * this region (null: anywhere), or in its sub-regions too.
+     */
+    record Partners(List<OrganizationKind> kinds, String regionId, boolean includeSubregions) {
+
+        static final Partners ALL = new Partners(null, null, true);
+
+        boolean filters() {
+            return kinds != null || regionId != null;
+        }
+    }
 
     static PartnersQuery of(PartnerRole role, List<PartnershipKind> kinds, PartnershipSort sort, Integer first,
             String after) {
+        return of(role, kinds, sort, first, after, Partners.ALL);
+    }
+
+    private static PartnersQuery of(PartnerRole role, List<PartnershipKind> kinds, PartnershipSort sort,
+            Integer first, String after, Partners partners) {
         PartnershipSort order = sort == null ? PartnershipSort.ID : sort;
         if (kinds != null && kinds.contains(null)) {
             throw new BadUserInputException("kind: a list of partnership kinds, without null.");
         }
         return new PartnersQuery(role == null ? PartnerRole.ANY : role,
                 kinds == null || kinds.isEmpty() ? null : List.copyOf(kinds), order,
-                PageRequest.of(first, after, order.name()));
+                PageRequest.of(first, after, order.name()), partners);
     }
 
-    /** For the distinct partner organisations, which always page by the partner's name. */
-    static PartnersQuery forOrganizations(PartnerRole role, List<PartnershipKind> kinds, Integer first, String after) {
-        return of(role, kinds, PartnershipSort.PARTNER_NAME, first, after);
+    /** For the distinct partner organisations: sorted by name (default) or by since, and filtered by partner. */
+    static PartnersQuery forOrganizations(PartnerRole role, List<PartnershipKind> kinds, PartnerOrganizationSort sort,
+            List<OrganizationKind> partnerKinds, String regionId, Boolean includeSubregions, Integer first,
+            String after) {
+        if (partnerKinds != null && partnerKinds.contains(null)) {
+            throw new BadUserInputException("partnerKind: a list of organisation kinds, without null.");
+        }
+        if (regionId != null && regionId.isBlank()) {
+            throw new BadUserInputException("regionId: the id of a region, e.g. chuxiong; omit it for every region.");
+        }
+        Partners partners = new Partners(partnerKinds == null || partnerKinds.isEmpty() ? null : List.copyOf(partnerKinds),
+                regionId, includeSubregions == null || includeSubregions);
+        return of(role, kinds, (sort == null ? PartnerOrganizationSort.NAME : sort).paging, first, after, partners);
+    }
+
+    /** Whether the distinct partners are sorted by their since, which needs every link (not only the partners). */
+    boolean bySince() {
+        return sort == PartnershipSort.SINCE || sort == PartnershipSort.SINCE_DESC;
     }
 
     /** Whether programme support can be among the answers (no kinds given, or PROGRAMME among them). */
@@ -49,6 +85,11 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
     Map<String, Object> parameters() {
         Map<String, Object> parameters = new HashMap<>(page.parameters());
         parameters.put("kinds", kinds == null ? null : kinds.stream().map(Enum::name).toList());
+        if (partners.filters()) {
+            parameters.put("partnerKinds", partners.kinds() == null ? null
+                    : partners.kinds().stream().map(Enum::name).toList());
+            parameters.put("regionId", partners.regionId());
+        }
         return parameters;
     }
 
@@ -63,6 +104,9 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
 
     /** The distinct partners' page from its {@code {total, rows}} (null: empty), each node mapped by {@code node}. */
     PartnerOrganization partnerOrganizations(Value value, Function<Value, Organization> node) {
+        if (value != null && !value.isNull() && !value.get("regionFound").asBoolean(true)) {
+            throw new NotFoundException("regionId: no region has the id '" + partners.regionId() + "'.");
+        }
         if (value == null || value.isNull()) {
             return new PartnerOrganization(List.of(), new Page<>(List.<PartnerOrganization.Edge>of(), 0, page)
                     .pageInfo(PartnerOrganization.Edge::cursor), 0);
@@ -75,15 +119,28 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
             List<Value> mine = links.getOrDefault(partner.id(), List.of());
             java.util.Set<String> roles = new java.util.TreeSet<>();
             mine.forEach(l -> roles.add(l.get("role").asString()));
-            return new PartnerOrganization.Edge(Cursor.of(sort.name(), partner.name(), partner.id()).encode(), partner,
+            String since = mine.stream().map(l -> l.get("since").asString(null)).filter(java.util.Objects::nonNull)
+                    .sorted().findFirst().orElse(null);
+            return new PartnerOrganization.Edge(Cursor.of(sort.name(), partnerKey(partner, since), partner.id()).encode(),
+                    partner,
                     mine.stream().map(l -> PartnershipKind.valueOf(l.get("kind").asString())).distinct().sorted().toList(),
-                    roles.size() == 1 ? PartnerRole.valueOf(roles.iterator().next()) : PartnerRole.ANY,
-                    mine.stream().map(l -> l.get("since").asString(null)).filter(java.util.Objects::nonNull).sorted()
-                            .findFirst().orElse(null),
+                    roles.size() == 1 ? PartnerRole.valueOf(roles.iterator().next()) : PartnerRole.ANY, since,
                     mine.stream().map(l -> l.get("id").asString()).sorted().toList());
         });
         Page<PartnerOrganization.Edge> edges = new Page<>(rows, links.size(), page);
         return new PartnerOrganization(edges.items(), edges.pageInfo(PartnerOrganization.Edge::cursor), edges.totalCount());
+    }
+
+    /**
+     * The key a distinct partner was sorted by (its cursor carries it): the name, or its earliest since, where
+     * no date sorts last both ways (as {@link PartnershipRepository#partnerOrganizationsPage} writes it).
+     */
+    private String partnerKey(Organization partner, String since) {
+        return switch (sort) {
+            case SINCE -> since == null ? PartnershipRepository.UNDATED_LAST : since;
+            case SINCE_DESC -> since == null ? "" : since;
+            default -> partner.name();
+        };
     }
 
     /** A partnership with the key it was sorted by, which its cursor carries. */

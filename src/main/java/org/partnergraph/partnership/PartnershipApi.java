@@ -15,6 +15,7 @@ import org.partnergraph.document.Citation;
 import org.partnergraph.document.Document;
 import org.partnergraph.document.DocumentService;
 import org.partnergraph.organization.Organization;
+import org.partnergraph.organization.OrganizationKind;
 
 @GraphQLApi
 @CodedErrors
@@ -81,15 +82,25 @@ public class PartnershipApi {
 
     @NonNull
     @Description("Its distinct partner organisations, each once with how they are linked (kinds, role, since, the "
-            + "partnerships), sorted by name: a school's partner schools page by page. Support of a department counts "
-            + "for the organisation that has it; regions are not partners. kind: only links of these kinds (e.g. "
-            + "[PAIRED_WITH]).")
+            + "partnerships): a school's partner schools page by page. Support of a department counts for the "
+            + "organisation that has it; regions are not partners. kind: only links of these kinds (e.g. "
+            + "[PAIRED_WITH]); partnerKind: only partners of these kinds (e.g. [SCHOOL, SECONDARY_VOCATIONAL_SCHOOL]); "
+            + "regionId: only partners located in that region (and, by default, its sub-regions). sort: NAME "
+            + "(default), SINCE (oldest first), SINCE_DESC (newest first). totalCount counts the partners that pass "
+            + "every filter. NOT_FOUND when no region has regionId.")
     public List<@NonNull PartnerOrganization> partnerOrganizations(@Source List<Organization> organizations,
             @DefaultValue("ANY") @Description("Which partners to list, by the role they play.") PartnerRole role,
             @Description("Only links of these kinds; omit for all.") List<PartnershipKind> kind,
+            @Description("Only partners of these organisation kinds; omit for all.") List<OrganizationKind> partnerKind,
+            @Description("Only partners located in this region (an id, e.g. chuxiong); omit for all.") @Id String regionId,
+            @DefaultValue("true") @Description("With regionId: partners located in its sub-regions count too (default "
+                    + "true, as in every region filter).") Boolean includeSubregions,
+            @DefaultValue("NAME") @Description("Order of the list; a cursor belongs to the sort it was made with.")
+            PartnerOrganizationSort sort,
             @Description("Page size; default 20, at most 100.") Integer first,
             @Description("Cursor of the item to continue after (pageInfo.endCursor).") String after) {
-        return partnerships.partnerOrganizationsOf(organizations, role, kind, first, after);
+        return partnerships.partnerOrganizationsOf(organizations, role, kind, sort, partnerKind, regionId,
+                includeSubregions, first, after);
     }
 
     @NonNull

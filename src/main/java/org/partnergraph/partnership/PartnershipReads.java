@@ -11,6 +11,7 @@ import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Sizes;
 import org.partnergraph.node.Node;
 import org.partnergraph.organization.Organization;
+import org.partnergraph.organization.OrganizationKind;
 import org.partnergraph.read.Arguments;
 import org.partnergraph.read.Compiled;
 import org.partnergraph.read.ReadCatalog;
@@ -79,6 +80,9 @@ class PartnershipReads implements ReadContribution {
         Map<String, Object> arguments = field.getArguments();
         PartnersQuery query = PartnersQuery.forOrganizations(Arguments.enumValue(arguments, "role", PartnerRole.class),
                 Arguments.enumList(arguments, "kind", PartnershipKind.class),
+                Arguments.enumValue(arguments, "sort", PartnerOrganizationSort.class),
+                Arguments.enumList(arguments, "partnerKind", OrganizationKind.class),
+                Arguments.string(arguments, "regionId"), Arguments.bool(arguments, "includeSubregions"),
                 Arguments.integer(arguments, "first"), Arguments.string(arguments, "after"));
         Compiled[] node = new Compiled[1];
         List<String> asked = ReadPlan.children(field).stream().map(SelectedField::getName).toList();

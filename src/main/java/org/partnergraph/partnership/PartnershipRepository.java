@@ -287,33 +287,44 @@ class PartnershipRepository {
                 """.formatted(o, partnershipsOf(query), p);
     }
 
+    /** The since key of what has no date, when sorting oldest first: after every date (dates sort as text). */
+    static final String UNDATED_LAST = "~";
+
     /**
      * A page of the distinct organisations at the other end of {@link #partnershipsOf} for the organisation
-     * in {@code o}, as one expression {@code {links, rows}}: the partner is the other end, or the organisation
-     * that has the department or major at the other end; regions are no partners. Links are filtered by
-     * {@code $kinds}, each {@code {partner, id, kind, since, role}}; rows are the partners sorted by name and id,
-     * after the keyset, at most {@code $limit}, as {@code project} renders the partner variable it is given.
+     * in {@code o}, as one expression {@code {links, rows, regionFound}}: the partner is the other end, or the
+     * organisation that has the department or major at the other end; regions are no partners. Links are
+     * filtered by {@code $kinds}, partners by {@code $partnerKinds} and {@code $regionId} (when the query has
+     * them), each link {@code {partner, id, kind, since, role}}; rows are the partners sorted by name or by their
+     * earliest since, then id, after the keyset, at most {@code $limit}, as {@code project} renders the partner
+     * variable it is given.
      */
     static String partnerOrganizationsPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             UnaryOperator<String> project) {
         return partnerOrganizationsPage(o, query, fresh, project, true);
     }
 
-    /** As above; the links only when asked for (an edge's kinds, role, since, ids, or the totalCount). */
+    /**
+     * As above; the links only when asked for (an edge's kinds, role, since, ids, or the totalCount) or when
+     * the partners are sorted by since (their cursors carry it).
+     */
     static String partnerOrganizationsPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             UnaryOperator<String> project, boolean withLinks) {
+        // Sorted by since, a partner's cursor carries its earliest since, which the reader takes from the links.
+        boolean links = withLinks || query.bySince();
         String p = fresh.apply("p");
         String other = fresh.apply("other");
         String owner = fresh.apply("owner");
         String partner = fresh.apply("partner");
         String node = fresh.apply("node");
-        String partners = withLinks ? partnerships(o, p, query) + """
+        String kept = partnerFilter(query.partners(), partner);
+        String partners = links ? partnerships(o, p, query) + """
                   WITH %1$s, CASE WHEN %1$s.supporter.id = %2$s.id THEN %1$s.supported ELSE %1$s.supporter END AS %3$s
                   WITH %1$s, CASE WHEN %3$s:Organization THEN %3$s
                        ELSE COLLECT { MATCH (%4$s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(%3$s) RETURN %4$s LIMIT 1 }[0]
                        END AS %5$s
-                  WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id
-                """.formatted(p, o, other, owner, partner) : """
+                  WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id%6$s
+                """.formatted(p, o, other, owner, partner, kept) : """
                   CALL (%1$s) {
                     WITH %1$s AS o
                 %2$s
@@ -322,24 +333,76 @@ class PartnershipRepository {
                   WITH %1$s, CASE WHEN %3$s:Organization THEN %3$s
                        ELSE COLLECT { MATCH (%4$s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(%3$s) RETURN %4$s LIMIT 1 }[0]
                        END AS %5$s
-                  WITH %5$s WHERE %5$s IS NOT NULL AND %5$s <> %1$s
-                """.formatted(o, partnerEndsOf(query), other, owner, partner);
+                  WITH %5$s WHERE %5$s IS NOT NULL AND %5$s <> %1$s%6$s
+                """.formatted(o, partnerEndsOf(query), other, owner, partner, kept);
         // Every link (small: one organisation's partnerships) and the page of distinct partners; the links are
         // grouped per partner by the reader. No aggregation: see partnersPage.
-        String links = !withLinks ? "[]" : """
+        String linkList = !links ? "[]" : """
                 COLLECT {
                 %1$s
                   RETURN {partner: %2$s.id, id: %3$s.id, kind: %3$s.kind, since: %3$s.since,
                           role: CASE WHEN %3$s.supporter.id = %4$s.id THEN 'SUPPORTED' ELSE 'SUPPORTER' END}
                 }""".formatted(partners, partner, p, o);
-        return """
-                {links: %7$s, rows: COLLECT {
+        String regionFound = query.partners().regionId() == null ? "true" : "EXISTS { (:Region {id: $regionId}) }";
+        String rows = query.bySince() ? sinceRows(partners, partner, p, node, project, query.sort(), fresh) : """
+                COLLECT {
                 %1$s
-                  WITH DISTINCT %2$s AS %5$s
-                  WHERE $afterKey IS NULL OR %5$s.name > $afterKey OR (%5$s.name = $afterKey AND %5$s.id > $afterId)
-                  WITH %5$s ORDER BY %5$s.name, %5$s.id LIMIT $limit
-                  RETURN %6$s
-                }}""".formatted(partners, partner, p, o, node, project.apply(node), links);
+                  WITH DISTINCT %2$s AS %3$s
+                  WHERE $afterKey IS NULL OR %3$s.name > $afterKey OR (%3$s.name = $afterKey AND %3$s.id > $afterId)
+                  WITH %3$s ORDER BY %3$s.name, %3$s.id LIMIT $limit
+                  RETURN %4$s
+                }""".formatted(partners, partner, node, project.apply(node));
+        return "{links: " + linkList + ", regionFound: " + regionFound + ", rows: " + rows + "}";
+    }
+
+    /**
+     * The page of distinct partners sorted by their earliest since. Neo4j 5 refuses {@code min()} in a subquery
+     * that uses an outer variable, so the links are listed by partner and date and each partner's first link
+     * is kept (one pass over a sorted list; an organisation's links are few), then sorted and sliced.
+     */
+    private static String sinceRows(String partners, String partner, String p, String node,
+            UnaryOperator<String> project, PartnershipSort sort, UnaryOperator<String> fresh) {
+        String links = fresh.apply("links");
+        String i = fresh.apply("i");
+        String first = fresh.apply("first");
+        String key = fresh.apply("key");
+        boolean descending = sort == PartnershipSort.SINCE_DESC;
+        // The earliest date first; no date sorts after every date, and (for newest first) as '' after them too.
+        String sortKey = descending ? "CASE WHEN %1$s.since = '%2$s' THEN '' ELSE %1$s.since END" : "%1$s.since";
+        return """
+                COLLECT {
+                  WITH COLLECT {
+                %1$s
+                    WITH %2$s, coalesce(%3$s.since, '%4$s') AS since ORDER BY %2$s.id, since
+                    RETURN {node: %2$s, since: since}
+                  } AS %5$s
+                  UNWIND range(0, size(%5$s) - 1) AS %6$s
+                  WITH %5$s[%6$s] AS %13$s, %6$s, %5$s WHERE %6$s = 0 OR %5$s[%6$s - 1].node <> %5$s[%6$s].node
+                  WITH %13$s.node AS %7$s, %8$s AS %9$s
+                  WHERE $afterKey IS NULL OR %9$s %10$s $afterKey OR (%9$s = $afterKey AND %7$s.id > $afterId)
+                  WITH %7$s, %9$s ORDER BY %9$s %11$s, %7$s.id LIMIT $limit
+                  RETURN %12$s
+                }""".formatted(partners, partner, p, UNDATED_LAST, links, i, node,
+                sortKey.formatted(first, UNDATED_LAST), key, descending ? "<" : ">", descending ? "DESC" : "ASC",
+                project.apply(node), first);
+    }
+
+    /**
+     * The partner filter of {@code partnerOrganizations} as a condition on {@code partner} (empty when it keeps
+     * everyone, so unfiltered lists keep their text and plan): the kind is a property, the region a fixed walk
+     * from the partner's location up the region tree (a handful of levels).
+     */
+    private static String partnerFilter(PartnersQuery.Partners partners, String partner) {
+        StringBuilder condition = new StringBuilder();
+        if (partners.kinds() != null) {
+            condition.append(" AND ").append(partner).append(".kind IN $partnerKinds");
+        }
+        if (partners.regionId() != null) {
+            condition.append(" AND EXISTS { (").append(partner).append(")-[:LOCATED_IN]->")
+                    .append(partners.includeSubregions() ? "(:Region)-[:PART_OF*0..]->" : "")
+                    .append("(:Region {id: $regionId}) }");
+        }
+        return condition.toString();
     }
 
     /**

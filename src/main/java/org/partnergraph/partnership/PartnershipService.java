@@ -11,6 +11,7 @@ import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
 import org.partnergraph.node.NodeService;
 import org.partnergraph.organization.Organization;
+import org.partnergraph.organization.OrganizationKind;
 
 @ApplicationScoped
 public class PartnershipService {
@@ -36,8 +37,10 @@ public class PartnershipService {
     }
 
     public List<PartnerOrganization> partnerOrganizationsOf(List<Organization> organizations, PartnerRole role,
-            List<PartnershipKind> kinds, Integer first, String after) {
-        PartnersQuery query = PartnersQuery.forOrganizations(role, kinds, first, after);
+            List<PartnershipKind> kinds, PartnerOrganizationSort sort, List<OrganizationKind> partnerKinds,
+            String regionId, Boolean includeSubregions, Integer first, String after) {
+        PartnersQuery query = PartnersQuery.forOrganizations(role, kinds, sort, partnerKinds, regionId,
+                includeSubregions, first, after);
         List<String> ids = organizations.stream().map(Organization::id).toList();
         Map<String, PartnerOrganization> pages = repository.partnerOrganizationsOf(ids, query);
         return ids.stream().map(pages::get).toList();

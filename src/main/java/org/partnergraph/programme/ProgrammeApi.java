@@ -57,6 +57,22 @@ public class ProgrammeApi {
         return programmes.programmes(filter, sort, first, after);
     }
 
+    @Query("programmeBreakdown")
+    @NonNull
+    @Description("Programmes, their funding (万元) and participants grouped by up to 4 dimensions at once (region "
+            + "levels, year, mode, category, implementer, alliance), with the total over every match and the "
+            + "not-assigned made explicit; counted in the database. Example: funding by province and year: "
+            + "programmeBreakdown(by: [PROVINCE, YEAR]) { total { fundingWan } groups { province { name } year "
+            + "notAssigned figures { programmes fundingWan } } }. Unknown filter ids are NOT_FOUND.")
+    public ProgrammeBreakdown programmeBreakdown(
+            @Description("Which programmes; the same filter as programmes. Leave out for all.") ProgrammeFilter filter,
+            @NonNull @Description("The dimensions to group by, 1 to 4, each once; groups are sorted by them in this order.")
+            List<@NonNull ProgrammeDimension> by,
+            @Description("At most this many groups: 1 to 5000, default 500 (groupCount says how many there are).")
+            Integer first) {
+        return programmes.breakdown(filter, by, first);
+    }
+
     @Description("The table or group this programme is a row or part of (PART_OF); null when it stands alone.")
     public List<Programme> partOf(@Source List<Programme> batch) {
         return programmes.partOf(batch);

@@ -184,10 +184,14 @@ class ProgrammeRepository {
         this.graph = graph;
     }
 
+    /** The filter as fixed fragments (the region ids step and the condition on {@code p}) and its parameters. */
+    record Filtered(String regionIds, String where, Map<String, Object> parameters) {
+    }
+
     /** Only the fixed fragments above enter the statement; every value from the request is a parameter. */
-    Result page(ProgrammeQuery query, ProgrammeSort sort, PageRequest page) {
+    static Filtered filtered(ProgrammeQuery query) {
         List<String> conditions = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>(page.parameters());
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("regionId", query.regionId());
         parameters.put("implementerId", query.implementerId());
         parameters.put("partOfId", query.partOfId());
@@ -219,10 +223,17 @@ class ProgrammeRepository {
             parameters.put("text", query.text());
         }
         String where = conditions.isEmpty() ? ANY_PROGRAMME : String.join("\n      AND ", conditions);
+        return new Filtered(regionIds, where, parameters);
+    }
+
+    Result page(ProgrammeQuery query, ProgrammeSort sort, PageRequest page) {
+        Filtered filtered = filtered(query);
+        Map<String, Object> parameters = new HashMap<>(filtered.parameters());
+        parameters.putAll(page.parameters());
         Order order = ORDERS.get(sort);
         // Cursor keys travel as text; numeric ones are compared as integers (the service checked they parse).
         String afterKey = sort.numericKey() ? "toInteger($afterKey)" : "$afterKey";
-        String cypher = PROGRAMMES_PAGE.formatted(regionIds, where, where, order.key(),
+        String cypher = PROGRAMMES_PAGE.formatted(filtered.regionIds(), filtered.where(), filtered.where(), order.key(),
                 order.descending() ? "<" : ">", afterKey, afterKey, order.descending() ? "DESC" : "ASC");
         return graph.readSingle(cypher, parameters, Result::from).orElseThrow();
     }

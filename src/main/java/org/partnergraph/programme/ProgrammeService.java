@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.agreement.Agreement;
 import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.Sizes;
+import org.partnergraph.common.LimitExceededException;
 import org.partnergraph.common.Cursor;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
@@ -25,12 +27,37 @@ class ProgrammeService {
     static final int MAX_YEAR = 2100;
     static final int MAX_TEXT_LENGTH = 100;
 
+    static final int BREAKDOWN_GROUPS_DEFAULT = 500;
+    static final int BREAKDOWN_GROUPS_MAX = 5000;
+    static final int BREAKDOWN_DIMENSIONS_MAX = 4;
+
     private final ProgrammeRepository programmes;
+    private final BreakdownRepository breakdowns;
     private final DocumentService documents;
 
-    ProgrammeService(ProgrammeRepository programmes, DocumentService documents) {
+    ProgrammeService(ProgrammeRepository programmes, BreakdownRepository breakdowns, DocumentService documents) {
         this.programmes = programmes;
+        this.breakdowns = breakdowns;
         this.documents = documents;
+    }
+
+    ProgrammeBreakdown breakdown(ProgrammeFilter filter, List<ProgrammeDimension> by, Integer first) {
+        if (by == null || by.isEmpty() || by.contains(null)) {
+            throw new BadUserInputException("by: give one to " + BREAKDOWN_DIMENSIONS_MAX
+                    + " dimensions, e.g. [PROVINCE, YEAR], without null.");
+        }
+        if (by.size() > BREAKDOWN_DIMENSIONS_MAX) {
+            throw new LimitExceededException("by: at most " + BREAKDOWN_DIMENSIONS_MAX + " dimensions (got "
+                    + by.size() + ").");
+        }
+        if (new java.util.HashSet<>(by).size() < by.size()) {
+            throw new BadUserInputException("by: each dimension once (got " + by + ").");
+        }
+        int groups = Sizes.within("first", first == null ? BREAKDOWN_GROUPS_DEFAULT : first, BREAKDOWN_GROUPS_MAX);
+        ProgrammeQuery query = validate(filter);
+        BreakdownRepository.Result result = breakdowns.breakdown(query, List.copyOf(by), groups);
+        found(query, result.regionFound(), result.implementerFound(), result.partOfFound());
+        return result.breakdown();
     }
 
     ProgrammeConnection programmes(ProgrammeFilter filter, ProgrammeSort sort, Integer first, String after) {
@@ -42,15 +69,7 @@ class ProgrammeService {
         ProgrammeQuery query = validate(filter);
 
         ProgrammeRepository.Result result = programmes.page(query, order, request);
-        if (!result.regionFound()) {
-            throw new NotFoundException("filter.regionId: no region has id '" + query.regionId() + "'.");
-        }
-        if (!result.implementerFound()) {
-            throw new NotFoundException("filter.implementerId: no organisation has id '" + query.implementerId() + "'.");
-        }
-        if (!result.partOfFound()) {
-            throw new NotFoundException("filter.partOfId: no programme has id '" + query.partOfId() + "'.");
-        }
+        found(query, result.regionFound(), result.implementerFound(), result.partOfFound());
 
         Page<ProgrammeRepository.Row> page = new Page<>(result.rows(), result.totalCount(), request);
         List<ProgrammeEdge> edges = page.items().stream()
@@ -101,6 +120,19 @@ class ProgrammeService {
 
     List<List<Citation>> citations(List<Programme> batch) {
         return batch.stream().map(p -> p.provenance().citations()).toList();
+    }
+
+    /** NOT_FOUND naming the first id of the filter that names nothing. */
+    private static void found(ProgrammeQuery query, boolean region, boolean implementer, boolean partOf) {
+        if (!region) {
+            throw new NotFoundException("filter.regionId: no region has id '" + query.regionId() + "'.");
+        }
+        if (!implementer) {
+            throw new NotFoundException("filter.implementerId: no organisation has id '" + query.implementerId() + "'.");
+        }
+        if (!partOf) {
+            throw new NotFoundException("filter.partOfId: no programme has id '" + query.partOfId() + "'.");
+        }
     }
 
     /** The filter checked and normalised; BAD_USER_INPUT naming the first bad field. */

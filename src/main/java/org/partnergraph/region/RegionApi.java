@@ -59,13 +59,16 @@ public class RegionApi {
     }
 
     @NonNull
-    @Description("Organisations located in it, sorted by name, page by page.")
+    @Description("Organisations located in it, sorted by name, page by page. Like every region filter, it "
+            + "counts its sub-regions' organisations too unless includeSubregions is false (until December 2026 the "
+            + "default here was false).")
     public List<@NonNull OrganizationConnection> organizations(@Source List<Region> items,
-            @DefaultValue("false") @Description("Also organisations located in its sub-regions.") Boolean includeSubregions,
+            @DefaultValue("true") @Description("Also organisations located in its sub-regions (default true; false: only "
+                    + "those located in the region itself).") Boolean includeSubregions,
             @Description("Only these kinds.") List<OrganizationKind> kind,
             @Description("Page size; default 20, at most 100.") Integer first,
             @Description("Cursor of the item to continue after (pageInfo.endCursor).") String after) {
-        return organizations.inRegions(items, Boolean.TRUE.equals(includeSubregions), kind, first, after);
+        return organizations.inRegions(items, !Boolean.FALSE.equals(includeSubregions), kind, first, after);
     }
 
     @NonNull
