@@ -65,6 +65,20 @@ public class PartnershipApi {
         return partnerships.supportersOf(id, first);
     }
 
+    @Query("supportGaps")
+    @NonNull
+    @Description("Where support is missing: departments, schools and other organisations, and regions that a "
+            + "programme or agreement names (TARGETS) but nobody supports in the year it names them — no stated "
+            + "support active that year (undated support counts) and no programme of that year from outside the "
+            + "province; support of a region counts its sub-regions and organisations, of an organisation its "
+            + "departments, as in supportersOf. Newest year first, then name. Role analyst.")
+    public SupportGap.Page supportGaps(
+            @Description("Only gaps of this year; omit for every year.") Integer year,
+            @DefaultValue("100") @Description("At most this many gaps: 1 to 500 (totalCount counts them all).")
+            Integer first) {
+        return partnerships.supportGaps(year, first);
+    }
+
     @NonNull
     @Description("This organisation's partnerships, page by page. role: the role the partner plays — "
             + "SUPPORTER for those who support this organisation or its departments, SUPPORTED for those it supports. "

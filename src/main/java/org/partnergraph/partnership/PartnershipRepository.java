@@ -15,6 +15,8 @@ import org.neo4j.driver.Value;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
 import org.partnergraph.graph.Graph;
+import org.partnergraph.node.Node;
+import org.partnergraph.node.Nodes;
 import org.partnergraph.organization.Organization;
 
 @ApplicationScoped
@@ -119,8 +121,7 @@ class PartnershipRepository {
      * What "supported" means for a subject: a department and its majors; an organisation and its
      * departments and majors; a region, its sub-regions, and every organisation located in them.
      */
-    static final String TARGETS_OF_SUBJECT = """
-            MATCH (subject:Entity {id: $id})
+    private static final String SUBJECT_TARGETS = """
             CALL {
               WITH subject
               OPTIONAL MATCH (r:Region)-[:PART_OF*0..]->(subject) WHERE subject:Region
@@ -132,6 +133,39 @@ class PartnershipRepository {
               UNWIND [root] + parts AS target
               RETURN DISTINCT target
             }
+            """;
+
+    static final String TARGETS_OF_SUBJECT = "MATCH (subject:Entity {id: $id})\n" + SUBJECT_TARGETS;
+
+    /**
+     * Departments, organisations and regions a programme or an agreement names (TARGETS) that nobody supports
+     * in the year it names them, by the rules of {@link #SUPPORTERS_OF}: stated support active that year (undated
+     * support counts as active) or a programme of that year from outside the province. A programme's year is
+     * its year, an agreement's the year of its date or the start of its period; without a year, any support
+     * counts. Sorted by year, newest first (no year last), then the node's name and id.
+     */
+    static final String SUPPORT_GAPS = """
+            MATCH (source)-[:TARGETS]->(named)
+            WHERE (source:Programme OR source:Agreement) AND (named:Department OR named:Organization OR named:Region)
+            WITH named, source,
+                 CASE WHEN source:Programme THEN source.year
+                      ELSE toInteger(left(coalesce(source.date, source.period), 4)) END AS year
+            WHERE $year IS NULL OR year = $year
+            WITH named, year, collect(DISTINCT source) AS namedIn
+            CALL (named, year) {
+              WITH named AS subject, year
+            """ + SUBJECT_TARGETS + SUPPORT_INTO + """
+              WITH partnership, year WHERE partnership.supporter IS NOT NULL AND (year IS NULL OR
+                CASE WHEN partnership.kind = 'PROGRAMME' THEN partnership.since = toString(year)
+                     ELSE (partnership.since IS NULL OR toInteger(left(partnership.since, 4)) <= year)
+                          AND (partnership.until IS NULL OR toInteger(left(partnership.until, 4)) >= year) END)
+              RETURN count(partnership) AS support
+            }
+            WITH named, year, namedIn WHERE support = 0
+            WITH named, year, namedIn ORDER BY coalesce(year, -1) DESC, coalesce(named.name, ''), named.id
+            WITH collect({node: named, labels: labels(named), year: year,
+                          namedIn: [n IN namedIn | {node: n, labels: labels(n)}]}) AS gaps
+            RETURN size(gaps) AS total, gaps[0..$limit] AS gaps
             """;
 
     static final String SUPPORTERS_OF = TARGETS_OF_SUBJECT + SUPPORT_INTO + """
@@ -494,6 +528,23 @@ class PartnershipRepository {
     List<Partnership> supportersOf(String id, int limit) {
         return graph.readList(SUPPORTERS_OF, Map.of("id", id, "limit", limit),
                 r -> Partnership.from(r.get("partnership")));
+    }
+
+    record Gaps(int total, List<SupportGap> gaps) {
+    }
+
+    Gaps gaps(Integer year, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("year", year);
+        parameters.put("limit", limit);
+        return graph.readSingle(SUPPORT_GAPS, parameters, r -> new Gaps(r.get("total").asInt(),
+                r.get("gaps").asList(g -> new SupportGap(node(g),
+                        g.get("year").isNull() ? null : g.get("year").asInt(),
+                        g.get("namedIn").asList(PartnershipRepository::node))))).orElse(new Gaps(0, List.of()));
+    }
+
+    private static Node node(Value value) {
+        return Nodes.from(value.get("node"), value.get("labels").asList(Value::asString)).orElseThrow();
     }
 
     Optional<Partnership> byId(String id) {

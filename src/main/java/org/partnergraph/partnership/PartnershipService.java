@@ -5,7 +5,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.common.Sizes;
+import org.partnergraph.security.Access;
+import org.partnergraph.security.Roles;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
@@ -19,12 +22,27 @@ public class PartnershipService {
     static final int SUPPORTERS_DEFAULT = 100;
     static final int SUPPORTERS_MAX = 500;
 
+    static final int GAPS_DEFAULT = 100;
+    static final int GAPS_MAX = 500;
+
     private final PartnershipRepository repository;
     private final NodeService nodes;
+    private final Access access;
 
-    PartnershipService(PartnershipRepository repository, NodeService nodes) {
+    PartnershipService(PartnershipRepository repository, NodeService nodes, Access access) {
         this.repository = repository;
         this.nodes = nodes;
+        this.access = access;
+    }
+
+    public SupportGap.Page supportGaps(Integer year, Integer first) {
+        access.require(Roles.ANALYST);
+        int limit = Sizes.within("first", first == null ? GAPS_DEFAULT : first, GAPS_MAX);
+        if (year != null && (year < 1949 || year > 2100)) {
+            throw new BadUserInputException("year: must be between 1949 and 2100 (got " + year + ").");
+        }
+        PartnershipRepository.Gaps gaps = repository.gaps(year, limit);
+        return new SupportGap.Page(gaps.total(), gaps.gaps());
     }
 
     public List<Partnership> supportersOf(String id, Integer first) {
