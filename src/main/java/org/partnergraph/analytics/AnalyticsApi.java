@@ -1,21 +1,29 @@
 package org.partnergraph.analytics;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 import org.partnergraph.common.CodedErrors;
+import org.partnergraph.document.Citation;
+import org.partnergraph.document.Document;
+import org.partnergraph.document.DocumentService;
 
 @GraphQLApi
 @CodedErrors
 public class AnalyticsApi {
 
     private final AnalyticsService analytics;
+    private final DocumentService documents;
 
-    AnalyticsApi(AnalyticsService analytics) {
+    AnalyticsApi(AnalyticsService analytics, DocumentService documents) {
         this.analytics = analytics;
+        this.documents = documents;
     }
 
     @Query("shortestPath")
@@ -42,5 +50,17 @@ public class AnalyticsApi {
     @Description("Counts of nodes per label and relationships per type. Role: analyst.")
     public GraphStats graphStats() {
         return analytics.stats();
+    }
+
+    @NonNull
+    @Description("The documents that state this relationship, in the order they are cited; empty for structural links.")
+    public List<@NonNull List<@NonNull Document>> sources(@Source List<Edge> edges) {
+        return documents.sourcesOf(edges);
+    }
+
+    @NonNull
+    @Description("Each statement of this relationship: the document and its verbatim quote.")
+    public List<@NonNull Citation> citations(@Source Edge edge) {
+        return edge.provenance().citations();
     }
 }

@@ -35,8 +35,8 @@ class AnalyticsRepository {
             MATCH p = shortestPath((a)-[*..%d]-(b))
             WHERE all(n IN nodes(p) WHERE n:Entity)
             RETURN [n IN nodes(p) | n] AS nodes,
-                   [r IN relationships(p) | {id: r.id, type: type(r),
-                                             from: startNode(r).id, to: endNode(r).id}] AS edges
+                   [r IN relationships(p) | r {.id, type: type(r), from: startNode(r).id, to: endNode(r).id,
+                                               %s}] AS edges
             """;
 
     static final String NEIGHBOURHOOD = """
@@ -47,9 +47,12 @@ class AnalyticsRepository {
             WITH [centre] + kept AS nodes, truncated
             RETURN nodes, truncated,
                    COLLECT { UNWIND nodes AS x MATCH (x)-[r]->(y) WHERE y IN nodes
-                             RETURN DISTINCT {id: r.id, type: type(r),
-                                              from: x.id, to: y.id} AS edge } AS edges
+                             RETURN DISTINCT r {.id, type: type(r), from: x.id, to: y.id,
+                                                %s} AS edge } AS edges
             """;
+
+    /** What an edge carries besides its ends: an explicit list, never the relationship's every property. */
+    static final String EDGE_PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags";
 
     static final int MAX_HOPS = 6;
 
@@ -65,21 +68,20 @@ class AnalyticsRepository {
     }
 
     Optional<GraphPath> shortestPath(String fromId, String toId, int maxHops) {
-        return graph.readSingle(SHORTEST_PATH.formatted(maxHops), Map.of("fromId", fromId, "toId", toId), r -> {
+        return graph.readSingle(SHORTEST_PATH.formatted(maxHops, EDGE_PROPERTIES), Map.of("fromId", fromId, "toId", toId), r -> {
             List<Node> nodes = r.get("nodes").asList(v -> Nodes.fromNode(v.asNode()));
             return new GraphPath(nodes.size() - 1, nodes, edges(r.get("edges")));
         });
     }
 
     Optional<Subgraph> neighbourhood(String id, int hops, int limit) {
-        return graph.readSingle(NEIGHBOURHOOD.formatted(hops), Map.of("id", id, "limit", limit), r -> new Subgraph(
+        return graph.readSingle(NEIGHBOURHOOD.formatted(hops, EDGE_PROPERTIES), Map.of("id", id, "limit", limit), r -> new Subgraph(
                 r.get("nodes").asList(v -> Nodes.fromNode(v.asNode())), edges(r.get("edges")),
                 r.get("truncated").asBoolean()));
     }
 
     private static List<Edge> edges(Value rows) {
-        return rows.asList(v -> new Edge(v.get("id").asString(), v.get("type").asString(), v.get("from").asString(),
-                v.get("to").asString()));
+        return rows.asList(Edge::from);
     }
 
     private static List<Count> counts(Value rows) {

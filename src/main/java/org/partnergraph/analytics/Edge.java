@@ -2,14 +2,33 @@ package org.partnergraph.analytics;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.neo4j.driver.Value;
+import org.partnergraph.document.Provenance;
+import org.partnergraph.document.Sourced;
 
 @Type("Edge")
-@Description("A relationship between two nodes, for drawing: its type and the ids at both ends.")
+@Description("A relationship between two nodes, for drawing: its type, the ids at both ends, and, where the "
+        + "relationship has them, since when, until when, its scheme and the documents that state it. Structural "
+        + "links (LOCATED_IN, HAS_DEPARTMENT …) have no dates and no sources of their own.")
 public record Edge(
-        @Id @NonNull @Description("Stable id of the relationship.") String id,
+        @Id @NonNull @Description("Stable id of the relationship; for a partnership, the partnership's id.") String id,
         @NonNull @Description("Relationship type, e.g. PAIRED_WITH, MEMBER_OF, LOCATED_IN.") String type,
         @Id @NonNull @Description("Id of the start node.") String from,
-        @Id @NonNull @Description("Id of the end node.") String to) {
+        @Id @NonNull @Description("Id of the end node.") String to,
+        @Description("Since when (YYYY, YYYY-MM or YYYY-MM-DD), where the documents say.") String since,
+        @Description("Until when; null while it lasts or when the documents do not say.") String until,
+        @Description("The scheme it belongs to, in the documents' words, e.g. 以校包系.") String scheme,
+        @NonNull @Description("True when every document only implies this relationship rather than stating it.") boolean implied,
+        @Ignore Provenance provenance) implements Sourced {
+
+    /** Maps the map the analytics queries return for a relationship ({@code from}, {@code to} and its properties). */
+    static Edge from(Value row) {
+        Provenance provenance = Provenance.from(row);
+        return new Edge(row.get("id").asString(), row.get("type").asString(), row.get("from").asString(),
+                row.get("to").asString(), row.get("since").asString(null), row.get("until").asString(null),
+                row.get("scheme").asString(null), provenance.implied(), provenance);
+    }
 }

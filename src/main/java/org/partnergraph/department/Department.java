@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
@@ -24,5 +25,28 @@ public record Department(
     public static Department from(Value node) {
         return new Department(node.get("id").asString(), node.get("name").asString(),
                 node.get("shortNames").asList(Value::asString, List.of()), Provenance.from(node));
+    }
+
+    @Override
+    @Query("label")
+    @NonNull
+    @Description(Node.LABEL)
+    public String label() {
+        return name;
+    }
+
+    @Override
+    @Query("type")
+    @NonNull
+    @Description(Node.TYPE)
+    public String type() {
+        return "Department";
+    }
+
+    @Override
+    @Query("subtype")
+    @Description(Node.SUBTYPE)
+    public String subtype() {
+        return null;
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
@@ -23,5 +24,28 @@ public record Major(
     public static Major from(Value node) {
         return new Major(node.get("id").asString(), node.get("name").asString(),
                 node.get("shortNames").asList(Value::asString, List.of()), Provenance.from(node));
+    }
+
+    @Override
+    @Query("label")
+    @NonNull
+    @Description(Node.LABEL)
+    public String label() {
+        return name;
+    }
+
+    @Override
+    @Query("type")
+    @NonNull
+    @Description(Node.TYPE)
+    public String type() {
+        return "Major";
+    }
+
+    @Override
+    @Query("subtype")
+    @Description(Node.SUBTYPE)
+    public String subtype() {
+        return null;
     }
 }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
@@ -27,5 +28,28 @@ public record Event(
                 node.get("endDate").asString(null),
                 node.get("participants").isNull() ? null : node.get("participants").asInt(),
                 Provenance.from(node));
+    }
+
+    @Override
+    @Query("label")
+    @NonNull
+    @Description(Node.LABEL)
+    public String label() {
+        return name;
+    }
+
+    @Override
+    @Query("type")
+    @NonNull
+    @Description(Node.TYPE)
+    public String type() {
+        return "Event";
+    }
+
+    @Override
+    @Query("subtype")
+    @Description(Node.SUBTYPE)
+    public String subtype() {
+        return kind.name();
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import org.neo4j.driver.Driver;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
@@ -201,6 +203,39 @@ public class Graph {
     public <T> T write(Function<Tx, T> work) {
         try (var session = driver.session(sessionConfig())) {
             return session.executeWrite(tx -> work.apply(new Tx(tx)));
+        }
+    }
+
+    /** Runs statements in a streamed read (see {@link #stream}): each row goes to {@code row} as it arrives. */
+    @FunctionalInterface
+    public interface Rows {
+        /** Answers how many rows there were. */
+        long each(String cypher, Map<String, Object> parameters, Consumer<Record> row);
+    }
+
+    /**
+     * A read far larger than memory (an export of the whole graph): Neo4j sends {@code fetchSize} records at a
+     * time, and each is handed on before the next batch is pulled, so nothing holds the whole answer. The
+     * statements {@code work} runs share one read transaction bounded by {@code timeout} rather than the API's
+     * read timeout. Unmanaged: a managed transaction retries its work from the start after a transient
+     * failure, and rows already handed on (written to a client) cannot be taken back.
+     */
+    public void stream(int fetchSize, Duration timeout, Consumer<Rows> work) {
+        SessionConfig config = SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager())
+                .withDefaultAccessMode(AccessMode.READ).withFetchSize(fetchSize).build();
+        try (var session = driver.session(config);
+                var tx = session.beginTransaction(TransactionConfig.builder().withTimeout(timeout).build())) {
+            work.accept((cypher, parameters, row) -> {
+                roundTrips.incrementAndGet();
+                Result result = tx.run(cypher, parameters);
+                long rows = 0;
+                while (result.hasNext()) {
+                    row.accept(result.next());
+                    rows++;
+                }
+                return rows;
+            });
+            tx.commit();
         }
     }
 

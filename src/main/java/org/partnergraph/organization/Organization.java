@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -37,5 +38,28 @@ public record Organization(
                 node.get("nameEn").asString(null),
                 OrganizationKind.valueOf(node.get("kind").asString()),
                 Provenance.from(node));
+    }
+
+    @Override
+    @Query("label")
+    @NonNull
+    @Description(Node.LABEL)
+    public String label() {
+        return name;
+    }
+
+    @Override
+    @Query("type")
+    @NonNull
+    @Description(Node.TYPE)
+    public String type() {
+        return "Organization";
+    }
+
+    @Override
+    @Query("subtype")
+    @Description(Node.SUBTYPE)
+    public String subtype() {
+        return kind.name();
     }
 }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
@@ -44,5 +45,28 @@ public record Programme(
                 node.get("duration").asString(null),
                 node.get("sequence").isNull() ? null : node.get("sequence").asInt(),
                 Provenance.from(node));
+    }
+
+    @Override
+    @Query("label")
+    @NonNull
+    @Description(Node.LABEL)
+    public String label() {
+        return name;
+    }
+
+    @Override
+    @Query("type")
+    @NonNull
+    @Description(Node.TYPE)
+    public String type() {
+        return "Programme";
+    }
+
+    @Override
+    @Query("subtype")
+    @Description(Node.SUBTYPE)
+    public String subtype() {
+        return category.name();
     }
 }

@@ -19,6 +19,13 @@ public record NodeShape(String type, String label, List<String> fields, List<Str
     /** The provenance properties every curated node carries (see document.Provenance). */
     static final List<String> PROVENANCE = List.of("sources", "quotes", "impliedFlags");
 
+    /**
+     * The Node interface's display fields: every shaped record computes them from the properties it is
+     * never built without (name, and kind or level), so selecting them projects nothing more and calls no
+     * resolver.
+     */
+    static final List<String> FROM_REQUIRED = List.of("label", "type", "subtype");
+
     /** Every property the record reads. */
     List<String> properties() {
         List<String> all = new ArrayList<>(fields);

@@ -145,6 +145,9 @@ public final class ReadPlan {
                 plain.add(field.getName());
                 continue;
             }
+            if (NodeShape.FROM_REQUIRED.contains(field.getName())) {
+                continue;
+            }
             FieldRead read = catalog.field(shape.type(), field.getName());
             Compiled compiled = read == null ? null : read.compile(this, variable, field);
             if (compiled == null) {

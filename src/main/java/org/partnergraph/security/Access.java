@@ -29,15 +29,27 @@ public class Access {
 
     /** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for callers below {@code role}. */
     public void require(String role) {
+        require(identity, role);
+    }
+
+    /**
+     * The same check for an identity the caller holds: HTTP routes outside GraphQL (exports) run where no
+     * request-scoped identity is injected, and read theirs from the request.
+     */
+    public static void require(SecurityIdentity identity, String role) {
         if (identity.isAnonymous()) {
             throw new UnauthenticatedException("Sign in: this needs the role '" + role + "'.");
         }
-        if (!has(role)) {
+        if (!has(identity, role)) {
             throw new ForbiddenException("This needs the role '" + role + "'.");
         }
     }
 
     public boolean has(String role) {
+        return has(identity, role);
+    }
+
+    private static boolean has(SecurityIdentity identity, String role) {
         int needed = LADDER.indexOf(role);
         for (int i = 0; i <= needed; i++) {
             if (identity.hasRole(LADDER.get(i))) {

@@ -98,4 +98,58 @@ class PathAndNeighbourhoodTest {
         assertError(neighbourhood("yunnan", 4, 10), "LIMIT_EXCEEDED", "hops");
         assertError(neighbourhood("yunnan", 1, 501), "LIMIT_EXCEEDED", "limit");
     }
+
+    static JsonPath drawing(String id, int hops) {
+        return ok(GraphQLClient.anonymous().file("analytics/drawing", Map.of("id", id, "hops", hops)));
+    }
+
+    /** label, type and subtype are the type-specific name, type name and kind, whatever the node's type. */
+    @Test
+    void aNeighbourhoodLabelsAndTypesEveryNodeWithoutInlineFragments() {
+        for (String centre : List.of("kashgar-polytechnic-civil-engineering", "yunnan-chuxiong", "alliance-hu-dian")) {
+            List<Map<String, Object>> nodes = drawing(centre, 2).getList("data.neighbourhood.nodes");
+            assertTrue(nodes.size() > 3, centre + " has a neighbourhood to draw");
+            Set<String> types = new HashSet<>();
+            for (Map<String, Object> node : nodes) {
+                assertEquals(node.get("__typename"), node.get("type"), node.toString());
+                Object name = node.get("type").equals("StatedCount") ? node.get("count") + " " + node.get("description")
+                        : node.get("name");
+                assertEquals(name, node.get("label"), node.toString());
+                Object kind = node.get("kind") != null ? node.get("kind") : node.get("level") != null ? node.get("level")
+                        : node.get("category") != null ? node.get("category") : node.get("agreementKind") != null
+                        ? node.get("agreementKind") : node.get("eventKind");
+                assertEquals(kind, node.get("subtype"), node.toString());
+                types.add((String) node.get("type"));
+            }
+            assertTrue(types.size() > 1, centre + " neighbours of more than one type: " + types);
+        }
+    }
+
+    /** An edge that is a partnership carries exactly the partnership's dates, scheme, sources and citations. */
+    @Test
+    void partnershipEdgesCarryThePartnershipsDatesAndProvenance() {
+        int compared = 0;
+        for (String centre : List.of("kashgar-polytechnic-civil-engineering", "kashgar-polytechnic", "yunnan-chuxiong")) {
+            JsonPath body = drawing(centre, 1);
+            Map<String, Map<String, Object>> edges = new HashMap<>();
+            body.<Map<String, Object>>getList("data.neighbourhood.edges").forEach(e -> edges.put((String) e.get("id"), e));
+            for (Map<String, Object> partnership : body.<Map<String, Object>>getList("data.supportersOf")) {
+                Map<String, Object> edge = edges.get(partnership.get("id"));
+                if (edge == null) {
+                    continue; // a programme's support is a path through the programme, not one relationship
+                }
+                for (String field : List.of("since", "until", "scheme", "implied", "sources", "citations")) {
+                    assertEquals(partnership.get(field), edge.get(field), field + " of " + partnership.get("id"));
+                }
+                compared++;
+            }
+        }
+        assertTrue(compared >= 3, "partnerships compared with their edges: " + compared);
+        List<Map<String, Object>> withSources = drawing("kashgar-polytechnic-civil-engineering", 1)
+                .<Map<String, Object>>getList("data.neighbourhood.edges").stream()
+                .filter(e -> e.get("type").equals("SUPPORTS")).toList();
+        assertFalse(withSources.isEmpty());
+        assertTrue(withSources.stream().allMatch(e -> !((List<?>) e.get("sources")).isEmpty()
+                && !((List<?>) e.get("citations")).isEmpty()), withSources::toString);
+    }
 }
