@@ -23,6 +23,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.NonNullableFieldWasNullError;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.micrometer.core.instrument.Metrics;
@@ -221,6 +222,10 @@ public class ErrorCodes implements EventingService {
                 || (type != null && "ValidationError".equals(type.toString()))) {
             // SmallRye's coercion messages carry its log-message ids (SRGQL000022: …): internals, not advice.
             return recode(error, "BAD_USER_INPUT", SMALLRYE_MESSAGE_ID.matcher(message).replaceAll(""));
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // graphql-java's own check at execution; the request guard applies the same bound first.
+            return recode(error, "LIMIT_EXCEEDED", "introspection: " + message);
         }
         Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
         if (code instanceof String c && CODES.contains(c)) {
