@@ -38,6 +38,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.smallrye.graphql.api.ErrorCode;
 import io.smallrye.graphql.spi.EventingService;
+import io.vertx.ext.web.RoutingContext;
 import org.partnergraph.read.PlannedFetchers;
 import org.partnergraph.read.RootDispatch;
 
@@ -131,6 +132,11 @@ public class ErrorCodes implements EventingService {
     /** Per request: which operation it was, once graphql-java has parsed it. */
     static final class RequestState implements InstrumentationState {
         volatile String operation = "invalid";
+        /**
+         * The HTTP request, taken while graphql-java starts on the request's thread: the result may be
+         * completed on another, where there is no current request.
+         */
+        final RoutingContext http = GraphQLOverHttp.current();
     }
 
     static final class CodedInstrumentation extends SimplePerformantInstrumentation {
@@ -171,6 +177,9 @@ public class ErrorCodes implements EventingService {
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                 InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (!result.isDataPresent()) {
+                GraphQLOverHttp.noData(((RequestState) state).http);
+            }
             if (result.getErrors().isEmpty()) {
                 return CompletableFuture.completedFuture(result);
             }
