@@ -3,6 +3,7 @@ package org.partnergraph.common;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
@@ -117,7 +118,9 @@ public final class GraphQLOverHttp {
             }
             response.putHeader(HttpHeaders.CONTENT_TYPE, media.contentType());
             if (response.getStatusCode() == 200 && Boolean.TRUE.equals(context.get(NO_DATA))) {
-                response.setStatusCode(media.requestErrorStatus());
+                // SmallRye set the reason phrase "OK" itself; it would stay.
+                int status = media.requestErrorStatus();
+                response.setStatusCode(status).setStatusMessage(HttpResponseStatus.valueOf(status).reasonPhrase());
             }
             if (compress) {
                 response.headers().remove(HttpHeaders.CONTENT_ENCODING);
