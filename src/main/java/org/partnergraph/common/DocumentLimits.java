@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -29,6 +30,16 @@ import graphql.language.VariableDefinition;
  * <p>
  * Measuring before validation matters: graphql-java's validation and its own depth and complexity
  * analysis expand fragments without memoising, so an oversized document must be refused first.
+ * <p>
+ * Introspection ({@code __schema}, {@code __type} and everything below them, and fragments on the
+ * {@code __} types) is measured apart: the introspection query every tool sends (graphql-js
+ * {@code getIntrospectionQuery()}, GraphiQL, codegen) is 15 levels deep, deeper than any data query needs.
+ * It answers from the schema alone, so it has its own bound instead, the one graphql-java's good-faith
+ * introspection applies at execution ({@code graphql.introspection.GoodFaithIntrospection}): {@code __schema},
+ * {@code __type} and the {@code __Type} fields that can cycle ({@code fields}, {@code inputFields},
+ * {@code interfaces}, {@code possibleTypes}) at most once each, at most 20 levels and 500 fields. Checking it
+ * here refuses an abusive introspection before graphql-java validates it; the data fields of a document
+ * that also introspects still count against the ordinary limits.
  */
 public final class DocumentLimits {
 
@@ -47,8 +58,36 @@ public final class DocumentLimits {
         }
     }
 
+    /** graphql-java's good-faith bounds, so that what passes here passes its check at execution. */
+    static final int INTROSPECTION_MAX_DEPTH = GoodFaithIntrospection.GOOD_FAITH_MAX_DEPTH_COUNT;
+    static final int INTROSPECTION_MAX_FIELDS = GoodFaithIntrospection.GOOD_FAITH_MAX_FIELDS_COUNT;
+    /** The fields good-faith introspection allows once per operation: each repeat multiplies the answer. */
+    static final List<String> ONCE = List.of("__schema", "__type", "fields", "inputFields", "interfaces", "possibleTypes");
+
+    /**
+     * A measure in two parts: the data part, held to the ordinary limits, and the introspection part with
+     * how often it asks for each of the {@link #ONCE} fields (in that order).
+     */
+    record Measure(Size data, Size introspection, long[] once) {
+
+        static final Measure ZERO = new Measure(Size.ZERO, Size.ZERO, new long[ONCE.size()]);
+
+        Measure plus(Measure other) {
+            long[] sum = new long[ONCE.size()];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = add(once[i], other.once[i]);
+            }
+            return new Measure(data.plus(other.data), introspection.plus(other.introspection), sum);
+        }
+
+        Measure withDirectives(long more) {
+            return new Measure(data.withDirectives(more), introspection, once);
+        }
+    }
+
     private final Map<String, FragmentDefinition> fragments = new HashMap<>();
-    private final Map<String, Size> measured = new HashMap<>();
+    /** By fragment name and whether it is spread inside introspection, which changes where it counts. */
+    private final Map<String, Measure> measured = new HashMap<>();
     private final Set<String> measuring = new HashSet<>();
 
     private DocumentLimits(Document document) {
@@ -68,11 +107,11 @@ public final class DocumentLimits {
     public static Optional<String> exceeded(Document document, GraphQLSettings limits) {
         DocumentLimits measure = new DocumentLimits(document);
         for (Definition<?> definition : document.getDefinitions()) {
-            Size size = null;
+            Measure size = null;
             if (definition instanceof OperationDefinition operation) {
                 size = measure.operation(operation);
             } else if (definition instanceof FragmentDefinition fragment) {
-                size = measure.fragment(fragment.getName());
+                size = measure.fragment(fragment.getName(), introspective(fragment));
             }
             Optional<String> message = size == null ? Optional.empty() : exceeded(size, limits);
             if (message.isPresent()) {
@@ -82,9 +121,38 @@ public final class DocumentLimits {
         return Optional.empty();
     }
 
-    /** The size of one operation: its selections plus the directives on it and on its variables. */
+    /** The size of one operation's data part: its selections plus the directives on it and on its variables. */
     public static Size measure(Document document, OperationDefinition operation) {
-        return new DocumentLimits(document).operation(operation);
+        return new DocumentLimits(document).operation(operation).data();
+    }
+
+    /** The size of one operation's introspection part. */
+    public static Size measureIntrospection(Document document, OperationDefinition operation) {
+        return new DocumentLimits(document).operation(operation).introspection();
+    }
+
+    private static Optional<String> exceeded(Measure size, GraphQLSettings limits) {
+        // Directives are few in any real document, introspection included: one limit for both parts.
+        Optional<String> data = exceeded(size.data().withDirectives(size.introspection().directives()), limits);
+        if (data.isPresent()) {
+            return data;
+        }
+        for (int i = 0; i < ONCE.size(); i++) {
+            if (size.once()[i] > 1) {
+                String field = i < 2 ? ONCE.get(i) : "__Type." + ONCE.get(i);
+                return Optional.of("introspection: the query asks for " + field + " " + count(size.once()[i])
+                        + " times (a fragment's at each spread); good-faith introspection asks for it once.");
+            }
+        }
+        if (size.introspection().depth() > INTROSPECTION_MAX_DEPTH) {
+            return Optional.of("introspection: the query is " + count(size.introspection().depth())
+                    + " levels deep; introspection may go at most " + INTROSPECTION_MAX_DEPTH + " levels deep.");
+        }
+        if (size.introspection().fields() > INTROSPECTION_MAX_FIELDS) {
+            return Optional.of("introspection: the query selects " + count(size.introspection().fields())
+                    + " introspection fields (a fragment's at each spread); at most " + INTROSPECTION_MAX_FIELDS + " are allowed.");
+        }
+        return Optional.empty();
     }
 
     /** True when the operation asks for {@code __schema} or {@code __type}, which exist only at the root. */
@@ -112,54 +180,76 @@ public final class DocumentLimits {
         return Optional.empty();
     }
 
-    private Size operation(OperationDefinition operation) {
+    private Measure operation(OperationDefinition operation) {
         long directives = operation.getDirectives().size();
         for (VariableDefinition variable : operation.getVariableDefinitions()) {
             directives = add(directives, variable.getDirectives().size());
         }
-        return selections(operation.getSelectionSet()).withDirectives(directives);
+        return selections(operation.getSelectionSet(), false).withDirectives(directives);
     }
 
-    private Size selections(SelectionSet set) {
-        Size total = Size.ZERO;
+    private Measure selections(SelectionSet set, boolean inIntrospection) {
+        Measure total = Measure.ZERO;
         if (set == null) {
             return total;
         }
         for (Selection<?> selection : set.getSelections()) {
-            total = total.plus(selection(selection));
+            total = total.plus(selection(selection, inIntrospection));
         }
         return total;
     }
 
-    private Size selection(Selection<?> selection) {
+    private Measure selection(Selection<?> selection, boolean inIntrospection) {
         if (selection instanceof Field field) {
-            Size below = selections(field.getSelectionSet());
-            return new Size(add(field.getAlias() == null ? 0 : 1, below.aliases()),
-                    add(field.getDirectives().size(), below.directives()),
-                    add(1, below.depth()), add(1, below.fields()));
+            boolean starts = field.getName().equals("__schema") || field.getName().equals("__type");
+            boolean inside = inIntrospection || starts;
+            Measure below = selections(field.getSelectionSet(), inside);
+            long[] once = below.once().clone();
+            int index = ONCE.indexOf(field.getName());
+            if (index >= 0 && (inside || index < 2)) {
+                once[index] = add(once[index], 1);
+            }
+            Size part = inside ? below.introspection() : below.data();
+            Size self = new Size(add(field.getAlias() == null ? 0 : 1, part.aliases()),
+                    add(field.getDirectives().size(), part.directives()), add(1, part.depth()), add(1, part.fields()));
+            if (inside) {
+                return new Measure(Size.ZERO, self, once);
+            }
+            // A data field above introspection (which validation then refuses) still adds its level.
+            Size introspection = below.introspection().depth() == 0 ? below.introspection()
+                    : new Size(below.introspection().aliases(), below.introspection().directives(),
+                            add(1, below.introspection().depth()), below.introspection().fields());
+            return new Measure(self, introspection, once);
         }
         if (selection instanceof InlineFragment inline) {
-            return selections(inline.getSelectionSet()).withDirectives(inline.getDirectives().size());
+            return selections(inline.getSelectionSet(), inIntrospection).withDirectives(inline.getDirectives().size());
         }
         if (selection instanceof FragmentSpread spread) {
-            return fragment(spread.getName()).withDirectives(spread.getDirectives().size());
+            return fragment(spread.getName(), inIntrospection).withDirectives(spread.getDirectives().size());
         }
-        return Size.ZERO;
+        return Measure.ZERO;
     }
 
-    private Size fragment(String name) {
-        Size known = measured.get(name);
+    private Measure fragment(String name, boolean inIntrospection) {
+        String key = inIntrospection ? name + " (introspection)" : name;
+        Measure known = measured.get(key);
         if (known != null) {
             return known;
         }
         FragmentDefinition definition = fragments.get(name);
-        if (definition == null || !measuring.add(name)) {
-            return Size.ZERO;
+        if (definition == null || !measuring.add(key)) {
+            return Measure.ZERO;
         }
-        Size size = selections(definition.getSelectionSet()).withDirectives(definition.getDirectives().size());
-        measuring.remove(name);
-        measured.put(name, size);
+        Measure size = selections(definition.getSelectionSet(), inIntrospection)
+                .withDirectives(definition.getDirectives().size());
+        measuring.remove(key);
+        measured.put(key, size);
         return size;
+    }
+
+    /** A fragment on one of the introspection types ({@code __Type} …) is introspection wherever it is. */
+    private static boolean introspective(FragmentDefinition fragment) {
+        return fragment.getTypeCondition() != null && fragment.getTypeCondition().getName().startsWith("__");
     }
 
     private boolean introspects(SelectionSet set, Set<String> visited) {

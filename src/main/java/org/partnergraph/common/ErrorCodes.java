@@ -23,6 +23,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.NonNullableFieldWasNullError;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.micrometer.core.instrument.Metrics;
@@ -37,6 +38,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.smallrye.graphql.api.ErrorCode;
 import io.smallrye.graphql.spi.EventingService;
+import io.vertx.ext.web.RoutingContext;
 import org.partnergraph.read.PlannedFetchers;
 import org.partnergraph.read.RootDispatch;
 
@@ -130,6 +132,11 @@ public class ErrorCodes implements EventingService {
     /** Per request: which operation it was, once graphql-java has parsed it. */
     static final class RequestState implements InstrumentationState {
         volatile String operation = "invalid";
+        /**
+         * The HTTP request, taken while graphql-java starts on the request's thread: the result may be
+         * completed on another, where there is no current request.
+         */
+        final RoutingContext http = GraphQLOverHttp.current();
     }
 
     static final class CodedInstrumentation extends SimplePerformantInstrumentation {
@@ -170,6 +177,9 @@ public class ErrorCodes implements EventingService {
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                 InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (!result.isDataPresent()) {
+                GraphQLOverHttp.noData(((RequestState) state).http);
+            }
             if (result.getErrors().isEmpty()) {
                 return CompletableFuture.completedFuture(result);
             }
@@ -221,6 +231,10 @@ public class ErrorCodes implements EventingService {
                 || (type != null && "ValidationError".equals(type.toString()))) {
             // SmallRye's coercion messages carry its log-message ids (SRGQL000022: …): internals, not advice.
             return recode(error, "BAD_USER_INPUT", SMALLRYE_MESSAGE_ID.matcher(message).replaceAll(""));
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // graphql-java's own check at execution; the request guard applies the same bound first.
+            return recode(error, "LIMIT_EXCEEDED", "introspection: " + message);
         }
         Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
         if (code instanceof String c && CODES.contains(c)) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import org.partnergraph.common.GraphQLOverHttp.Media;
+
 /**
  * Stands in front of SmallRye's {@code /graphql} handler and answers, with a coded error, every request
  * that SmallRye would answer without a code, with a plain-text 400 or with a 500: a body that is not a
@@ -60,6 +64,13 @@ import io.vertx.ext.web.handler.BodyHandler;
  * has not fully arrived {@code partnergraph.http.body-timeout} after the request began is answered 408 and
  * its connection closed: a client that stalls must not hold a connection and a buffer for ever.
  * <p>
+ * Queries may also be sent as GET ({@code /graphql?query=…&variables=<JSON>&operationName=…}), as the spec
+ * allows: the parameters go through the same checks as a POST body, and a mutation is refused 405 with
+ * {@code Allow: POST} (a GET must not change anything: links, prefetching and caches repeat GETs). They are
+ * executed by {@link GetExecution}, not by SmallRye's GET support, which decodes the parameters a second
+ * time (a {@code %} or {@code +} in a query breaks or changes it) and passes the query text as the
+ * operation name. Status and media type of every answer follow {@link GraphQLOverHttp}.
+ * <p>
  * The body is read here with the same size limit as Quarkus' own body handler (which then sees it is
  * done and passes), and parsed the same way SmallRye parses it, so what passes here parses there.
  * The verdict on a document depends only on its text and the operation named, so it is kept (bounded, least
@@ -73,6 +84,9 @@ public class GraphQLRequestGuard {
     static final int ORDER = -110;
 
     private static final Logger LOG = Logger.getLogger(GraphQLRequestGuard.class);
+    private static final String ALLOW = "GET, POST, OPTIONS";
+    /** Where a checked GET request waits for {@link GetExecution}. */
+    static final String GET_REQUEST = "partnergraph.get-request";
 
     private static final JsonProvider JSON = JsonProvider.provider();
     /** SmallRye turns raw tabs and line breaks into spaces before parsing the JSON body; so must we. */
@@ -83,6 +97,8 @@ public class GraphQLRequestGuard {
     private final String path;
     private final ParserOptions parserOptions;
     private final long bodyTimeoutMillis;
+    private final boolean compression;
+    private final boolean runBlocking;
     private final AtomicLong parses = new AtomicLong();
     /**
      * Verdicts of the documents seen last, by text and operation: bounded by their total length
@@ -94,8 +110,13 @@ public class GraphQLRequestGuard {
     GraphQLRequestGuard(GraphQLSettings settings,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String rootPath,
-            @ConfigProperty(name = "partnergraph.http.body-timeout") Duration bodyTimeout) {
+            @ConfigProperty(name = "partnergraph.http.body-timeout") Duration bodyTimeout,
+            @ConfigProperty(name = "partnergraph.http.compression") boolean compression,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking) {
         this.settings = settings;
+        this.compression = compression;
+        // As Quarkus decides for SmallRye's own route, so that GET runs on the same threads as POST.
+        this.runBlocking = nonBlocking.map(enabled -> !enabled).orElse(false);
         this.bodyTimeoutMillis = Math.max(1, bodyTimeout.toMillis());
         this.documents = Caffeine.newBuilder().maximumWeight(settings.documentCache().asLongValue())
                 .weigher((DocumentKey key, Checked checked) -> key.query().length()
@@ -115,6 +136,12 @@ public class GraphQLRequestGuard {
         // Two routes: Vert.x allows a body handler only before a route's own handlers.
         router.post(path).order(ORDER).handler(this::mediaType).handler(this::bodyDeadline);
         router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(this::check);
+        var get = router.get(path).order(ORDER).handler(this::checkGet);
+        if (runBlocking) {
+            get.blockingHandler(new GetExecution(true));
+        } else {
+            get.handler(new GetExecution(false));
+        }
         router.get(path + "/schema.graphql").order(ORDER).handler(context -> {
             if (settings.introspection()) {
                 context.next();
@@ -126,17 +153,26 @@ public class GraphQLRequestGuard {
 
     /**
      * WebSocket upgrades are refused; so are methods SmallRye does not handle (it passes them on, and they
-     * would end on the HTML not-found page). GET and OPTIONS go on to SmallRye (GET answers 405 there).
+     * would end on the HTML not-found page). OPTIONS is answered here with the methods there are (a CORS
+     * preflight never gets here: Quarkus' CORS filter answers it). A GET or POST whose Accept header allows
+     * no GraphQL answer is 406; the others have their media type and status fixed as the answer goes out.
      */
     private void gate(RoutingContext context) {
         String upgrade = context.request().getHeader(HttpHeaders.UPGRADE);
         String method = context.request().method().name();
+        Optional<Media> media = GraphQLOverHttp.negotiate(context.request().getHeader(HttpHeaders.ACCEPT));
         if (upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")) {
-            respond(context, 400, new Refusal("BAD_USER_INPUT",
-                    "transport: GraphQL is served over HTTP POST only; WebSocket is not offered.", null));
-        } else if (!List.of("POST", "GET", "OPTIONS").contains(method)) {
-            context.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, "POST, OPTIONS").end();
+            respond(context, media.orElse(Media.JSON), new Refusal("BAD_USER_INPUT",
+                    "transport: GraphQL is served over HTTP GET and POST only; WebSocket is not offered.", null, 400));
+        } else if (method.equals("OPTIONS")) {
+            context.response().setStatusCode(204).putHeader(HttpHeaders.ALLOW, ALLOW).end();
+        } else if (!List.of("POST", "GET").contains(method)) {
+            context.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOW).end();
+        } else if (media.isEmpty()) {
+            ErrorCodes.count("invalid", "NOT_ACCEPTABLE");
+            context.response().setStatusCode(406).end();
         } else {
+            GraphQLOverHttp.finish(context, media.get(), compression);
             context.next();
         }
     }
@@ -173,13 +209,26 @@ public class GraphQLRequestGuard {
         context.next();
     }
 
+    /** A POST, once its body is in. */
     private void check(RoutingContext context) {
         if (context.response().ended()) {
             return; // Answered 408 while the body was still arriving.
         }
+        check(context, () -> post(context), false);
+    }
+
+    /** A GET: what passes is handed to {@link GetExecution} as the JSON request SmallRye reads from a body. */
+    private void checkGet(RoutingContext context) {
+        check(context, () -> get(context), true);
+    }
+
+    /** The one check of a request, however it was sent: read it, judge it, answer the refusal or go on. */
+    private void check(RoutingContext context, Supplier<Either<GraphQLRequest, Refusal>> read, boolean viaGet) {
+        Either<GraphQLRequest, Refusal> request = null;
         Optional<Refusal> refusal;
         try {
-            refusal = refusal(context);
+            request = read.get();
+            refusal = request.fold(parsed -> verdict(parsed, viaGet), Optional::of);
         } catch (RuntimeException | StackOverflowError e) {
             // Not expected (the parser and the JSON reader bound nesting), but a request must never get a
             // 500 page from here: INTERNAL with a reference, the stack trace in the log.
@@ -188,81 +237,196 @@ public class GraphQLRequestGuard {
             refusal = Optional.of(new Refusal("INTERNAL", "Internal error; reference " + reference + ".", null));
         }
         if (refusal.isPresent()) {
-            respond(context, refusal.get().status(), refusal.get());
-        } else {
-            context.next();
+            if (refusal.get().status() == 405) {
+                context.response().putHeader(HttpHeaders.ALLOW, "POST");
+            }
+            respond(context, context.get(GraphQLOverHttp.MEDIA), refusal.get());
+            return;
         }
+        if (viaGet) {
+            context.put(GET_REQUEST, request.left().json());
+        }
+        context.next();
     }
 
-    /** A client error with its code; location is the place in the document, if any. */
+    /**
+     * A client error with its code; location is the place in the document, if any. Status 200 stands for a
+     * request error, whose status depends on the media type (see {@link GraphQLOverHttp}); any other status
+     * is what the answer has whatever the media type (400 for a body that is not JSON, 405 …).
+     */
     record Refusal(String code, String message, SourceLocation location, int status) {
         Refusal(String code, String message, SourceLocation location) {
             this(code, message, location, 200);
         }
     }
 
-    Optional<Refusal> refusal(RoutingContext context) {
+    /** A request as sent, by POST body or GET parameters: what every check looks at. */
+    record GraphQLRequest(String query, String operationName, JsonValue variables, JsonValue extensions) {
+
+        /** The JSON request SmallRye executes. */
+        JsonObject json() {
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("query", query);
+            if (operationName != null) {
+                json.add("operationName", operationName);
+            }
+            if (variables instanceof JsonObject) {
+                json.add("variables", variables);
+            }
+            if (extensions instanceof JsonObject) {
+                json.add("extensions", extensions);
+            }
+            return json.build();
+        }
+    }
+
+    /** One of two values: a request, or why there is none. */
+    record Either<L, R>(L left, R right) {
+        static <L, R> Either<L, R> left(L value) {
+            return new Either<>(value, null);
+        }
+
+        static <L, R> Either<L, R> right(R value) {
+            return new Either<>(null, value);
+        }
+
+        <T> T fold(Function<L, T> ifLeft, Function<R, T> ifRight) {
+            return left != null ? ifLeft.apply(left) : ifRight.apply(right);
+        }
+    }
+
+    /** The POST body, as JSON or as the document itself (application/graphql). */
+    Either<GraphQLRequest, Refusal> post(RoutingContext context) {
         String body = context.body() == null ? null : context.body().asString();
         body = body == null ? "" : NEWLINE_OR_TAB.matcher(body).replaceAll(" ");
         String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        String query;
-        String operationName = null;
-        JsonValue variables = null;
         if (contentType != null && contentType.startsWith("application/graphql")) {
             // SmallRye's rule: with this content type (also application/graphql+json) the body is the document.
-            query = body;
-        } else {
-            if (body.isBlank()) {
-                return bad("body: empty; send a JSON object such as {\"query\": \"{ documents { id } }\"}.");
-            }
-            JsonValue value;
-            try (JsonParser parser = JSON.createParser(new StringReader(body))) {
-                parser.next();
-                value = parser.getValue();
-                if (trailing(parser)) {
-                    // Not a GraphQL-over-HTTP request at all (two requests glued together, or a truncated
-                    // upload of something else): HTTP 400, as the spec asks, with the coded error.
-                    return Optional.of(new Refusal("BAD_USER_INPUT",
-                            "body: unexpected content after the JSON request object; send exactly one JSON object.", null, 400));
-                }
-            } catch (JsonException e) {
-                return bad("body: not valid JSON; send a JSON object such as {\"query\": \"{ documents { id } }\"}.");
-            } catch (RuntimeException e) {
-                // Parsson reports JSON nested beyond its depth limit (1000) with a plain RuntimeException.
-                return bad("body: not valid JSON, or nested more deeply than JSON input may be.");
-            }
-            if (value instanceof JsonArray) {
-                return bad("batch: batched requests (a JSON array) are not accepted; send one operation per request.");
-            }
-            if (!(value instanceof JsonObject request)) {
-                return bad("body: must be a JSON object such as {\"query\": \"{ documents { id } }\"}.");
-            }
-            JsonValue queryValue = request.get("query");
-            if (!(queryValue instanceof jakarta.json.JsonString text) || text.getString().isBlank()) {
-                return bad("query: missing; the body must carry the GraphQL document as a string in \"query\".");
-            }
-            query = text.getString();
-            if (!absentOr(request.get("variables"), JsonValue.ValueType.OBJECT)) {
-                return bad("variables: must be a JSON object, e.g. {\"id\": \"kashgar-polytechnic\"}.");
-            }
-            if (!absentOr(request.get("extensions"), JsonValue.ValueType.OBJECT)) {
-                return bad("extensions: must be a JSON object.");
-            }
-            JsonValue name = request.get("operationName");
-            if (!absentOr(name, JsonValue.ValueType.STRING)) {
-                return bad("operationName: must be a string.");
-            }
-            operationName = name instanceof jakarta.json.JsonString string ? string.getString() : null;
-            variables = request.get("variables");
+            return Either.left(new GraphQLRequest(body, null, null, null));
         }
-        if (query.isBlank()) {
+        if (body.isBlank()) {
+            return refuse(bad("body: empty; send a JSON object such as {\"query\": \"{ documents { id } }\"}."));
+        }
+        JsonValue value;
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
+            parser.next();
+            value = parser.getValue();
+            if (trailing(parser)) {
+                // Not a GraphQL-over-HTTP request at all (two requests glued together, or a truncated
+                // upload of something else): HTTP 400, as the spec asks, with the coded error.
+                return refuse(Optional.of(new Refusal("BAD_USER_INPUT",
+                        "body: unexpected content after the JSON request object; send exactly one JSON object.", null, 400)));
+            }
+        } catch (JsonException e) {
+            // The spec asks for 400 when the body is not JSON, whatever the media type.
+            return refuse(Optional.of(new Refusal("BAD_USER_INPUT",
+                    "body: not valid JSON; send a JSON object such as {\"query\": \"{ documents { id } }\"}.", null, 400)));
+        } catch (RuntimeException e) {
+            // Parsson reports JSON nested beyond its depth limit (1000) with a plain RuntimeException.
+            return refuse(bad("body: not valid JSON, or nested more deeply than JSON input may be."));
+        }
+        if (value instanceof JsonArray) {
+            return refuse(bad("batch: batched requests (a JSON array) are not accepted; send one operation per request."));
+        }
+        if (!(value instanceof JsonObject request)) {
+            return refuse(bad("body: must be a JSON object such as {\"query\": \"{ documents { id } }\"}."));
+        }
+        JsonValue queryValue = request.get("query");
+        if (!(queryValue instanceof jakarta.json.JsonString text) || text.getString().isBlank()) {
+            return refuse(bad("query: missing; the body must carry the GraphQL document as a string in \"query\"."));
+        }
+        return parameters(text.getString(), request.get("operationName"), request.get("variables"), request.get("extensions"));
+    }
+
+    /**
+     * The GET parameters, already URL-decoded by Vert.x (once); {@code variables} and {@code extensions} are
+     * JSON text. A parameter given twice is refused rather than one of them picked.
+     */
+    Either<GraphQLRequest, Refusal> get(RoutingContext context) {
+        for (String name : List.of("query", "operationName", "variables", "extensions")) {
+            if (context.queryParam(name).size() > 1) {
+                return refuse(bad(name + ": given more than once; send each parameter once."));
+            }
+        }
+        String query = first(context, "query");
+        if (query == null || query.isBlank()) {
+            return refuse(bad("query: missing; send the GraphQL document as ?query=… (URL-encoded)."));
+        }
+        String operationName = first(context, "operationName");
+        Either<JsonValue, Refusal> variables = json(first(context, "variables"), "variables");
+        if (variables.right() != null) {
+            return Either.right(variables.right());
+        }
+        Either<JsonValue, Refusal> extensions = json(first(context, "extensions"), "extensions");
+        if (extensions.right() != null) {
+            return Either.right(extensions.right());
+        }
+        return parameters(query, operationName == null || operationName.isEmpty() ? null : JSON.createValue(operationName),
+                variables.left(), extensions.left());
+    }
+
+    private static String first(RoutingContext context, String name) {
+        List<String> values = context.queryParam(name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** A JSON parameter of a GET; absent or empty is JSON null. */
+    private static Either<JsonValue, Refusal> json(String text, String name) {
+        if (text == null || text.isEmpty()) {
+            return Either.left(JsonValue.NULL);
+        }
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (trailing(parser)) {
+                return Either.right(new Refusal("BAD_USER_INPUT", name + ": not one JSON object.", null));
+            }
+            return Either.left(value);
+        } catch (RuntimeException e) {
+            return Either.right(new Refusal("BAD_USER_INPUT",
+                    name + ": not valid JSON; send a URL-encoded JSON object, e.g. {\"id\":\"kashgar-polytechnic\"}.", null));
+        }
+    }
+
+    /** The rules for the parameters, whichever way they came. */
+    private static Either<GraphQLRequest, Refusal> parameters(String query, JsonValue operationName, JsonValue variables,
+            JsonValue extensions) {
+        if (!absentOr(variables, JsonValue.ValueType.OBJECT)) {
+            return refuse(bad("variables: must be a JSON object, e.g. {\"id\": \"kashgar-polytechnic\"}."));
+        }
+        if (!absentOr(extensions, JsonValue.ValueType.OBJECT)) {
+            return refuse(bad("extensions: must be a JSON object."));
+        }
+        if (!absentOr(operationName, JsonValue.ValueType.STRING)) {
+            return refuse(bad("operationName: must be a string."));
+        }
+        String name = operationName instanceof jakarta.json.JsonString string ? string.getString() : null;
+        return Either.left(new GraphQLRequest(query, name, variables, extensions));
+    }
+
+    private static Either<GraphQLRequest, Refusal> refuse(Optional<Refusal> refusal) {
+        return Either.right(refusal.orElseThrow());
+    }
+
+    /**
+     * The verdict on a request, the same for POST and GET: the document's (kept, see {@link #documents}),
+     * and its variables' control characters. Over GET, an operation that is not a query is 405.
+     */
+    Optional<Refusal> verdict(GraphQLRequest request, boolean viaGet) {
+        if (request.query().isBlank()) {
             return bad("query: missing; the body must carry the GraphQL document.");
         }
-        Checked checked = documents.get(new DocumentKey(query, operationName), key -> check(key.query(), key.operationName()));
+        Checked checked = documents.get(new DocumentKey(request.query(), request.operationName()),
+                key -> check(key.query(), key.operationName()));
         if (checked.syntax().isPresent()) {
             return checked.syntax();
         }
-        Optional<String> control = variables == null ? Optional.empty() : ControlCharacters.inVariables(variables);
+        if (viaGet && checked.mutates()) {
+            return Optional.of(new Refusal("BAD_USER_INPUT",
+                    "method: a GET may only run a query; send mutations with POST.", null, 405));
+        }
+        JsonValue variables = request.variables();
+        Optional<String> control = variables == null || variables.getValueType() != JsonValue.ValueType.OBJECT
+                ? Optional.empty() : ControlCharacters.inVariables(variables);
         if (control.isPresent()) {
             return bad(control.get());
         }
@@ -275,9 +439,10 @@ public class GraphQLRequestGuard {
 
     /**
      * A document's verdict, in two parts around the per-request check of the variables: whether it parses
-     * and names a runnable operation; then control characters in its literals, its limits and introspection.
+     * and names a runnable operation (and whether that is a mutation, which GET may not run); then control
+     * characters in its literals, its limits and introspection.
      */
-    record Checked(Optional<Refusal> syntax, Optional<Refusal> rest) {
+    record Checked(Optional<Refusal> syntax, boolean mutates, Optional<Refusal> rest) {
     }
 
     /**
@@ -318,23 +483,24 @@ public class GraphQLRequestGuard {
         } else if (operations.size() == 1) {
             operation = Optional.of(operations.get(0));
         }
+        boolean mutates = operation.isPresent() && operation.get().getOperation() != OperationDefinition.Operation.QUERY;
         Optional<String> control = ControlCharacters.inDocument(document);
         if (control.isPresent()) {
-            return new Checked(Optional.empty(), bad(control.get()));
+            return new Checked(Optional.empty(), mutates, bad(control.get()));
         }
         Optional<String> exceeded = DocumentLimits.exceeded(document, settings);
         if (exceeded.isPresent()) {
-            return new Checked(Optional.empty(), limit(exceeded.get()));
+            return new Checked(Optional.empty(), mutates, limit(exceeded.get()));
         }
         if (!settings.introspection() && operation.isPresent() && DocumentLimits.introspects(document, operation.get())) {
-            return new Checked(Optional.empty(), bad("introspection: __schema and __type are off in this deployment; "
+            return new Checked(Optional.empty(), mutates, bad("introspection: __schema and __type are off in this deployment; "
                     + "the schema is published as graphql-schema/schema.graphql."));
         }
-        return new Checked(Optional.empty(), Optional.empty());
+        return new Checked(Optional.empty(), mutates, Optional.empty());
     }
 
     private static Checked refused(Optional<Refusal> refusal) {
-        return new Checked(refusal, Optional.empty());
+        return new Checked(refusal, false, Optional.empty());
     }
 
     /** Documents parsed so far (tests: a document sent again is not parsed again). */
@@ -366,7 +532,9 @@ public class GraphQLRequestGuard {
         return Optional.of(new Refusal("LIMIT_EXCEEDED", message, null));
     }
 
-    private static void respond(RoutingContext context, int status, Refusal refusal) {
+    /** The refusal as a GraphQL answer without data, in the media type negotiated (JSON if none was). */
+    private static void respond(RoutingContext context, Media media, Refusal refusal) {
+        Media answer = media == null ? Media.JSON : media;
         ErrorCodes.count("invalid", refusal.code());
         JsonObjectBuilder error = JSON.createObjectBuilder().add("message", refusal.message());
         if (refusal.location() != null) {
@@ -376,14 +544,8 @@ public class GraphQLRequestGuard {
         }
         error.add("extensions", JSON.createObjectBuilder().add("code", refusal.code()));
         String json = JSON.createObjectBuilder().add("errors", JSON.createArrayBuilder().add(error)).build().toString();
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, contentType(context.request().getHeader(HttpHeaders.ACCEPT)))
+        int status = refusal.status() == 200 ? answer.requestErrorStatus() : refusal.status();
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, answer.type() + ";charset=utf-8")
                 .end(json);
-    }
-
-    /** As SmallRye answers: application/json when the client asks for it, else the GraphQL response type. */
-    private static String contentType(String accept) {
-        boolean json = accept != null && accept.contains("application/json") && !accept.contains("graphql");
-        return (json ? "application/json" : "application/graphql-response+json") + "; charset=UTF-8";
     }
 }

@@ -61,7 +61,9 @@ class ErrorCodesTest {
 
     @Test
     void aBodyThatIsNoGraphQLRequestIsBadUserInput() {
-        assertError(post("{\"query\": "), "BAD_USER_INPUT", "body");
+        // Not JSON at all: HTTP 400, as the GraphQL-over-HTTP spec asks, still with the coded error.
+        assertError(given().contentType(ContentType.JSON).body("{\"query\": ").post("/graphql").then().statusCode(400)
+                .extract().jsonPath(), "BAD_USER_INPUT", "body");
         assertError(post("{\"variables\": {}}"), "BAD_USER_INPUT", "query");
         assertError(post("{\"query\": \"query($id: ID!) { organization(id: $id) { id } }\", \"variables\": \"x\"}"),
                 "BAD_USER_INPUT", "variables");

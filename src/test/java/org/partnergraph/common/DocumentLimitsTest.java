@@ -119,4 +119,37 @@ class DocumentLimitsTest {
         Document plain = Parser.parse("{ __typename organization(id: \"a\") { __typename } }");
         assertFalse(DocumentLimits.introspects(plain, plain.getDefinitionsOfType(OperationDefinition.class).get(0)));
     }
+
+    @Test
+    void theStandardIntrospectionQueryIsMeasuredApartAndIsWithinItsOwnBound() throws Exception {
+        String text = new String(DocumentLimitsTest.class.getResourceAsStream("/graphql/introspection/full.graphql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Document document = Parser.parse(text);
+        OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
+        // 15 levels of introspection: deeper than the data limit (12), within good faith's 20.
+        assertEquals(15, DocumentLimits.measureIntrospection(document, operation).depth());
+        assertEquals(0, DocumentLimits.measure(document, operation).depth());
+        assertFalse(exceeded(text).isPresent(), () -> exceeded(text).get());
+    }
+
+    @Test
+    void introspectionCountsItsCyclingFieldsAtEachSpreadAndKeepsDataLimitsForDataFields() {
+        assertTrue(exceeded("{ __schema { types { ...T } } } fragment T on __Type { fields { type { ...T2 } } }"
+                + " fragment T2 on __Type { fields { name } }").orElseThrow().contains("__Type.fields 2 times"));
+        assertTrue(exceeded("{ __schema { types { name } } __type(name: \"Query\") { name } q: __schema { description } }")
+                .orElseThrow().contains("__schema 2 times"));
+        // A fragment on an introspection type is bounded as introspection even where nothing spreads it.
+        String deepFragment = "{ __typename } fragment F on __Type { " + "ofType { ".repeat(21) + "name" + " }".repeat(21) + " }";
+        assertTrue(exceeded(deepFragment).orElseThrow().startsWith("introspection:"), exceeded(deepFragment)::get);
+        String mixed = "{ __schema { types { name } } region(id: \"a\") { " + "parent { ".repeat(12) + "id" + " }".repeat(12) + " } }";
+        assertTrue(exceeded(mixed).orElseThrow().startsWith("depth:"));
+    }
+
+    @Test
+    void graphqlJavasOwnBadFaithIntrospectionErrorIsCodedAsALimit() {
+        graphql.GraphQLError coded = ErrorCodes.coded(
+                graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError.tooManyFields("__Type.fields"));
+        assertEquals("LIMIT_EXCEEDED", coded.getExtensions().get("code"));
+        assertTrue(coded.getMessage().startsWith("introspection: "), coded.getMessage());
+    }
 }
