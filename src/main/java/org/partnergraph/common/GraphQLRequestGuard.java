@@ -22,6 +22,8 @@ import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.partnergraph.httpcache.HttpCaching;
+import org.partnergraph.persisted.PersistedQueries;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -79,6 +81,8 @@ public class GraphQLRequestGuard {
     private static final Pattern NEWLINE_OR_TAB = Pattern.compile("\\n|\\t");
 
     private final GraphQLSettings settings;
+    private final PersistedQueries persistedQueries;
+    private final HttpCaching httpCaching;
     private final long maxBody;
     private final String path;
     private final ParserOptions parserOptions;
@@ -91,11 +95,13 @@ public class GraphQLRequestGuard {
      */
     private final Cache<DocumentKey, Checked> documents;
 
-    GraphQLRequestGuard(GraphQLSettings settings,
+    GraphQLRequestGuard(GraphQLSettings settings, PersistedQueries persistedQueries, HttpCaching httpCaching,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String rootPath,
             @ConfigProperty(name = "partnergraph.http.body-timeout") Duration bodyTimeout) {
         this.settings = settings;
+        this.persistedQueries = persistedQueries;
+        this.httpCaching = httpCaching;
         this.bodyTimeoutMillis = Math.max(1, bodyTimeout.toMillis());
         this.documents = Caffeine.newBuilder().maximumWeight(settings.documentCache().asLongValue())
                 .weigher((DocumentKey key, Checked checked) -> key.query().length()
@@ -114,7 +120,8 @@ public class GraphQLRequestGuard {
         router.route(path).order(ORDER).handler(this::gate);
         // Two routes: Vert.x allows a body handler only before a route's own handlers.
         router.post(path).order(ORDER).handler(this::mediaType).handler(this::bodyDeadline);
-        router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(this::check);
+        // The check may ask PostgreSQL (persisted queries) and Neo4j (the ETag's graph position): off the event loop.
+        router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).blockingHandler(this::check, false);
         router.get(path + "/schema.graphql").order(ORDER).handler(context -> {
             if (settings.introspection()) {
                 context.next();
@@ -190,12 +197,20 @@ public class GraphQLRequestGuard {
         if (refusal.isPresent()) {
             respond(context, refusal.get().status(), refusal.get());
         } else {
-            context.next();
+            Accepted accepted = context.get(Accepted.KEY);
+            if (!httpCaching.answerIfNotModified(context, accepted.query(), accepted.operationName(), accepted.variables())) {
+                context.next();
+            }
         }
     }
 
+    /** The request as the guard let it through, for what happens before it is executed (HTTP caching). */
+    record Accepted(String query, String operationName, JsonValue variables) {
+        static final String KEY = Accepted.class.getName();
+    }
+
     /** A client error with its code; location is the place in the document, if any. */
-    record Refusal(String code, String message, SourceLocation location, int status) {
+    public record Refusal(String code, String message, SourceLocation location, int status) {
         Refusal(String code, String message, SourceLocation location) {
             this(code, message, location, 200);
         }
@@ -210,6 +225,10 @@ public class GraphQLRequestGuard {
         JsonValue variables = null;
         if (contentType != null && contentType.startsWith("application/graphql")) {
             // SmallRye's rule: with this content type (also application/graphql+json) the body is the document.
+            PersistedQueries.Resolution resolved = persistedQueries.resolve(body, null, null);
+            if (resolved.refusal().isPresent()) {
+                return resolved.refusal();
+            }
             query = body;
         } else {
             if (body.isBlank()) {
@@ -237,7 +256,17 @@ public class GraphQLRequestGuard {
             if (!(value instanceof JsonObject request)) {
                 return bad("body: must be a JSON object such as {\"query\": \"{ documents { id } }\"}.");
             }
-            JsonValue queryValue = request.get("query");
+            JsonValue name = request.get("operationName");
+            // Persisted queries decide the document first: a request may name it by hash instead of sending it.
+            PersistedQueries.Resolution resolved = persistedQueries.resolve(request.get("query"), request.get("extensions"),
+                    name instanceof jakarta.json.JsonString string ? string.getString() : null);
+            if (resolved.refusal().isPresent()) {
+                return resolved.refusal();
+            }
+            if (resolved.fromStore()) {
+                PersistedQueries.handOver(context, request, resolved.query());
+            }
+            JsonValue queryValue = resolved.fromStore() ? JSON.createValue(resolved.query()) : request.get("query");
             if (!(queryValue instanceof jakarta.json.JsonString text) || text.getString().isBlank()) {
                 return bad("query: missing; the body must carry the GraphQL document as a string in \"query\".");
             }
@@ -248,7 +277,6 @@ public class GraphQLRequestGuard {
             if (!absentOr(request.get("extensions"), JsonValue.ValueType.OBJECT)) {
                 return bad("extensions: must be a JSON object.");
             }
-            JsonValue name = request.get("operationName");
             if (!absentOr(name, JsonValue.ValueType.STRING)) {
                 return bad("operationName: must be a string.");
             }
@@ -266,7 +294,19 @@ public class GraphQLRequestGuard {
         if (control.isPresent()) {
             return bad(control.get());
         }
+        if (checked.rest().isEmpty()) {
+            context.put(Accepted.KEY, new Accepted(query, operationName, variables));
+        }
         return checked.rest();
+    }
+
+    /**
+     * The verdict on a document as this guard gives it (syntax, the operation named, control characters,
+     * limits, introspection), kept like every verdict: persisted queries register only documents that pass.
+     */
+    public Optional<Refusal> verdict(String query, String operationName) {
+        Checked checked = documents.get(new DocumentKey(query, operationName), key -> check(key.query(), key.operationName()));
+        return checked.syntax().isPresent() ? checked.syntax() : checked.rest();
     }
 
     /** A document with the operation asked for: what decides the document's own verdict. */
@@ -376,7 +416,7 @@ public class GraphQLRequestGuard {
         }
         error.add("extensions", JSON.createObjectBuilder().add("code", refusal.code()));
         String json = JSON.createObjectBuilder().add("errors", JSON.createArrayBuilder().add(error)).build().toString();
-        context.response().setStatusCode(status)
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader(HttpHeaders.CONTENT_TYPE, contentType(context.request().getHeader(HttpHeaders.ACCEPT)))
                 .end(json);
     }
