@@ -23,8 +23,8 @@ public class PersistedQueryApi {
     @Description("Registers GraphQL documents as trusted persisted queries: the only ones a deployment in "
             + "trusted-only mode (PARTNERGRAPH_PERSISTED_QUERIES=trusted-only) runs, sent as text or as "
             + "extensions.persistedQuery.sha256Hash. Answers each document's hash (lower-case hex SHA-256 of its "
-            + "UTF-8 text), in order. Every document must pass the request limits, and name one operation; the list "
-            + "is registered whole or not at all. Role admin.")
+            + "UTF-8 text), in order. Every document must pass the request limits and hold one operation; at most 100 "
+            + "documents per call, registered all or none. Role admin.")
     public List<@NonNull String> registerPersistedQueries(
             @NonNull @Description("The documents, exactly as clients send them (the hash is of this text).")
             List<@NonNull String> documents) {
