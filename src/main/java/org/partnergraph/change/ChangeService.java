@@ -63,6 +63,15 @@ public class ChangeService {
         return records.transaction(c -> changes.byId(c, changeId));
     }
 
+    /**
+     * How far the graph is: the id of the last change applied to it, read from the graph. Every write moves it,
+     * so answers read at one position are the same until the next write (HTTP caching builds its ETags on it).
+     * Not guarded by a role: nothing a client is shown carries it in the clear.
+     */
+    public long graphPosition() {
+        return projector.graphPosition();
+    }
+
     public GraphRun rebuild() {
         access.require(Roles.ADMIN);
         return GraphRun.of(projector.rebuild());

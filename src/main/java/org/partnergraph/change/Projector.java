@@ -182,6 +182,11 @@ public class Projector {
         }
     }
 
+    /** The last change the graph holds, as the graph itself records it (its marker); throws when Neo4j is unreachable. */
+    long graphPosition() {
+        return projection.lastChange();
+    }
+
     /** A fresh reading from the log; throws when PostgreSQL is unreachable. */
     ChangeRepository.Lag currentLag() {
         lag = inTransaction(changes::lag);

@@ -45,6 +45,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import org.partnergraph.httpcache.HttpCaching;
+import org.partnergraph.persisted.PersistedQueries;
 import org.partnergraph.common.GraphQLOverHttp.Media;
 
 /**
@@ -93,6 +95,8 @@ public class GraphQLRequestGuard {
     private static final Pattern NEWLINE_OR_TAB = Pattern.compile("\\n|\\t");
 
     private final GraphQLSettings settings;
+    private final PersistedQueries persistedQueries;
+    private final HttpCaching httpCaching;
     private final long maxBody;
     private final String path;
     private final ParserOptions parserOptions;
@@ -107,13 +111,15 @@ public class GraphQLRequestGuard {
      */
     private final Cache<DocumentKey, Checked> documents;
 
-    GraphQLRequestGuard(GraphQLSettings settings,
+    GraphQLRequestGuard(GraphQLSettings settings, PersistedQueries persistedQueries, HttpCaching httpCaching,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String rootPath,
             @ConfigProperty(name = "partnergraph.http.body-timeout") Duration bodyTimeout,
             @ConfigProperty(name = "partnergraph.http.compression") boolean compression,
             @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking) {
         this.settings = settings;
+        this.persistedQueries = persistedQueries;
+        this.httpCaching = httpCaching;
         this.compression = compression;
         // As Quarkus decides for SmallRye's own route, so that GET runs on the same threads as POST.
         this.runBlocking = nonBlocking.map(enabled -> !enabled).orElse(false);
@@ -135,8 +141,10 @@ public class GraphQLRequestGuard {
         router.route(path).order(ORDER).handler(this::gate);
         // Two routes: Vert.x allows a body handler only before a route's own handlers.
         router.post(path).order(ORDER).handler(this::mediaType).handler(this::bodyDeadline);
-        router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(this::check);
-        var get = router.get(path).order(ORDER).handler(this::checkGet);
+        // The check may ask PostgreSQL (persisted queries) and Neo4j (the ETag's graph position): off the event loop.
+        router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody))
+                .blockingHandler(this::check, false);
+        var get = router.get(path).order(ORDER).blockingHandler(this::checkGet, false);
         if (runBlocking) {
             get.blockingHandler(new GetExecution(true));
         } else {
@@ -243,8 +251,12 @@ public class GraphQLRequestGuard {
             respond(context, context.get(GraphQLOverHttp.MEDIA), refusal.get());
             return;
         }
+        GraphQLRequest accepted = request.left();
+        if (httpCaching.answerIfNotModified(context, accepted.query(), accepted.operationName(), accepted.variables())) {
+            return; // 304: the client's copy is current; nothing is executed.
+        }
         if (viaGet) {
-            context.put(GET_REQUEST, request.left().json());
+            context.put(GET_REQUEST, accepted.json());
         }
         context.next();
     }
@@ -254,7 +266,7 @@ public class GraphQLRequestGuard {
      * request error, whose status depends on the media type (see {@link GraphQLOverHttp}); any other status
      * is what the answer has whatever the media type (400 for a body that is not JSON, 405 …).
      */
-    record Refusal(String code, String message, SourceLocation location, int status) {
+    public record Refusal(String code, String message, SourceLocation location, int status) {
         Refusal(String code, String message, SourceLocation location) {
             this(code, message, location, 200);
         }
@@ -301,6 +313,11 @@ public class GraphQLRequestGuard {
         String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && contentType.startsWith("application/graphql")) {
             // SmallRye's rule: with this content type (also application/graphql+json) the body is the document.
+            // Trusted-only mode decides on the document itself.
+            PersistedQueries.Resolution resolved = persistedQueries.resolve(body, null, null);
+            if (resolved.refusal().isPresent()) {
+                return refuse(resolved.refusal());
+            }
             return Either.left(new GraphQLRequest(body, null, null, null));
         }
         if (body.isBlank()) {
@@ -330,7 +347,18 @@ public class GraphQLRequestGuard {
         if (!(value instanceof JsonObject request)) {
             return refuse(bad("body: must be a JSON object such as {\"query\": \"{ documents { id } }\"}."));
         }
-        JsonValue queryValue = request.get("query");
+        JsonValue name = request.get("operationName");
+        // Persisted queries decide the document first: a request may name it by hash instead of sending it.
+        PersistedQueries.Resolution resolved = persistedQueries.resolve(request.get("query"), request.get("extensions"),
+                name instanceof jakarta.json.JsonString string ? string.getString() : null);
+        if (resolved.refusal().isPresent()) {
+            return refuse(resolved.refusal());
+        }
+        if (resolved.fromStore()) {
+            // SmallRye reads the buffered body: the document found by hash goes there.
+            PersistedQueries.handOver(context, request, resolved.query());
+        }
+        JsonValue queryValue = resolved.fromStore() ? JSON.createValue(resolved.query()) : request.get("query");
         if (!(queryValue instanceof jakarta.json.JsonString text) || text.getString().isBlank()) {
             return refuse(bad("query: missing; the body must carry the GraphQL document as a string in \"query\"."));
         }
@@ -347,10 +375,6 @@ public class GraphQLRequestGuard {
                 return refuse(bad(name + ": given more than once; send each parameter once."));
             }
         }
-        String query = first(context, "query");
-        if (query == null || query.isBlank()) {
-            return refuse(bad("query: missing; send the GraphQL document as ?query=… (URL-encoded)."));
-        }
         String operationName = first(context, "operationName");
         Either<JsonValue, Refusal> variables = json(first(context, "variables"), "variables");
         if (variables.right() != null) {
@@ -359,6 +383,18 @@ public class GraphQLRequestGuard {
         Either<JsonValue, Refusal> extensions = json(first(context, "extensions"), "extensions");
         if (extensions.right() != null) {
             return Either.right(extensions.right());
+        }
+        // Persisted queries first: a GET may name its document by hash (Apollo's GET for cacheable reads). The
+        // document found goes on in the request GetExecution runs, so nothing else needs to be rewritten.
+        String sent = first(context, "query");
+        PersistedQueries.Resolution resolved = persistedQueries.resolve(sent == null || sent.isEmpty() ? null : sent,
+                extensions.left(), operationName);
+        if (resolved.refusal().isPresent()) {
+            return refuse(resolved.refusal());
+        }
+        String query = resolved.fromStore() ? resolved.query() : sent;
+        if (query == null || query.isBlank()) {
+            return refuse(bad("query: missing; send the GraphQL document as ?query=… (URL-encoded)."));
         }
         return parameters(query, operationName == null || operationName.isEmpty() ? null : JSON.createValue(operationName),
                 variables.left(), extensions.left());
@@ -431,6 +467,15 @@ public class GraphQLRequestGuard {
             return bad(control.get());
         }
         return checked.rest();
+    }
+
+    /**
+     * The verdict on a document as this guard gives it (syntax, the operation named, control characters,
+     * limits, introspection), kept like every verdict: persisted queries register only documents that pass.
+     */
+    public Optional<Refusal> verdict(String query, String operationName) {
+        Checked checked = documents.get(new DocumentKey(query, operationName), key -> check(key.query(), key.operationName()));
+        return checked.syntax().isPresent() ? checked.syntax() : checked.rest();
     }
 
     /** A document with the operation asked for: what decides the document's own verdict. */
@@ -545,7 +590,8 @@ public class GraphQLRequestGuard {
         error.add("extensions", JSON.createObjectBuilder().add("code", refusal.code()));
         String json = JSON.createObjectBuilder().add("errors", JSON.createArrayBuilder().add(error)).build().toString();
         int status = refusal.status() == 200 ? answer.requestErrorStatus() : refusal.status();
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, answer.type() + ";charset=utf-8")
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(HttpHeaders.CONTENT_TYPE, answer.type() + ";charset=utf-8")
                 .end(json);
     }
 }

@@ -1,0 +1,159 @@
+package org.partnergraph.httpcache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.partnergraph.change.ChangeService;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * HTTP caching of GraphQL answers. Only anonymous queries answered without errors may be kept by shared
+ * caches ({@code Cache-Control: public, max-age=N}, {@code partnergraph.http-cache.max-age}); a request with an
+ * {@code Authorization} header gets {@code private, no-store} (what a signed-in user sees must never sit in a
+ * proxy), and mutations and errors {@code no-store}.
+ * <p>
+ * Anonymous query answers carry a strong ETag: a digest of the graph's position (the last change applied to
+ * it, {@link ChangeService#graphPosition()}), which every write moves, and of the request (document,
+ * operation name, variables, and the Accept and Accept-Encoding that choose the representation). The position
+ * is read before execution, so an answer is never tagged with a position newer than what it read. A request
+ * whose If-None-Match holds the current tag is answered 304 without being executed.
+ * <p>
+ * {@code GraphQLRequestGuard} calls {@link #answerIfNotModified} for every request it lets through.
+ */
+@ApplicationScoped
+public class HttpCaching {
+
+    private static final Logger LOG = Logger.getLogger(HttpCaching.class);
+    /** Answers differ by who asks, which type is asked for, and how it is encoded. */
+    static final String VARY = "Authorization, Accept, Accept-Encoding";
+    static final String NO_STORE = "no-store";
+
+    private final ChangeService changes;
+    private final Duration maxAge;
+    /** Whether a document's chosen operation is a query, by document and operation name; bounded by length. */
+    private final Cache<List<String>, Boolean> queries;
+
+    HttpCaching(ChangeService changes, @ConfigProperty(name = "partnergraph.http-cache.max-age") Duration maxAge) {
+        this.changes = changes;
+        this.maxAge = maxAge;
+        this.queries = Caffeine.newBuilder().maximumWeight(4L << 20)
+                .weigher((List<String> key, Boolean query) -> key.get(0).length() + key.get(1).length())
+                .build();
+    }
+
+    /**
+     * For a request the guard accepted, before it is executed (may read the graph: call it off the event loop):
+     * answers 304 and returns true when If-None-Match holds the current tag; otherwise arranges the caching
+     * headers of the answer to come and returns false.
+     */
+    public boolean answerIfNotModified(RoutingContext context, String query, String operationName, JsonValue variables) {
+        HttpServerResponse response = context.response();
+        response.putHeader(HttpHeaders.VARY, VARY);
+        if (context.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            response.putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            return false;
+        }
+        if (!isQuery(query, operationName)) {
+            response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            return false;
+        }
+        Optional<String> tag = tag(context, query, operationName, variables);
+        if (tag.isEmpty()) {
+            response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            return false;
+        }
+        if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), tag.get())) {
+            response.setStatusCode(304).putHeader(HttpHeaders.ETAG, tag.get())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl()).end();
+            return true;
+        }
+        context.addHeadersEndHandler(done -> {
+            ExecutionOutcomes.Outcome outcome = ExecutionOutcomes.take();
+            if (response.getStatusCode() == 200 && outcome != null && outcome.cacheable() && query.equals(outcome.query())) {
+                response.putHeader(HttpHeaders.ETAG, tag.get()).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl());
+            } else {
+                response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            }
+        });
+        return false;
+    }
+
+    /** max-age 0: caches may keep the answer but must ask again each time (and get a 304 while it holds). */
+    private String cacheControl() {
+        return maxAge.isZero() ? "public, no-cache" : "public, max-age=" + maxAge.toSeconds();
+    }
+
+    private Optional<String> tag(RoutingContext context, String query, String operationName, JsonValue variables) {
+        long position;
+        try {
+            position = changes.graphPosition();
+        } catch (RuntimeException e) {
+            // The graph cannot say how far it is: answer (or fail) uncached, as the execution decides.
+            LOG.debugf(e, "No graph position for an ETag");
+            return Optional.empty();
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        for (String part : new String[] { Long.toString(position), query, operationName,
+                variables == null ? null : variables.toString(),
+                context.request().getHeader(HttpHeaders.ACCEPT), context.request().getHeader(HttpHeaders.ACCEPT_ENCODING) }) {
+            // Length-prefixed, so no two different requests feed the digest the same bytes.
+            byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+            digest.update((part == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            digest.update(bytes);
+        }
+        return Optional.of("\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()) + "\"");
+    }
+
+    /** If-None-Match: "*" or a list of tags; a weak tag (W/) matches as the strong one (weak comparison, RFC 9110). */
+    static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isQuery(String query, String operationName) {
+        return queries.get(List.of(query, Objects.requireNonNullElse(operationName, "")), key -> {
+            try {
+                Document document = Parser.parse(key.get(0));
+                return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                        .filter(operation -> key.get(1).isEmpty() || key.get(1).equals(operation.getName()))
+                        .findFirst().map(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY)
+                        .orElse(false);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+}
