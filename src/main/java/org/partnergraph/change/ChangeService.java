@@ -68,8 +68,8 @@ public class ChangeService {
      * so answers read at one position are the same until the next write (HTTP caching builds its ETags on it).
      * Not guarded by a role: nothing a client is shown carries it in the clear.
      */
-    public long graphPosition() {
-        return projector.graphPosition();
+    public long graphPosition(java.time.Duration staleness) {
+        return projector.graphPosition(staleness);
     }
 
     public GraphRun rebuild() {

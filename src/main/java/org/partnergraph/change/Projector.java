@@ -182,9 +182,26 @@ public class Projector {
         }
     }
 
-    /** The last change the graph holds, as the graph itself records it (its marker); throws when Neo4j is unreachable. */
-    long graphPosition() {
-        return projection.lastChange();
+    /** The graph's marker as last read, and when (System.nanoTime); -1: read it again. */
+    private volatile long knownPosition = -1;
+    private volatile long knownAt;
+
+    /**
+     * The last change the graph holds, as the graph itself records it (its marker), read again only when the
+     * reading is older than {@code staleness}: what HTTP caching tags answers with costs no Bolt round trip per
+     * request. Every drain (this replica's writes, and its projector's polls) sets it to the marker it leaves;
+     * another replica's writes are seen within {@code staleness}. Throws when Neo4j is unreachable.
+     */
+    long graphPosition(Duration staleness) {
+        long now = System.nanoTime();
+        long position = knownPosition;
+        if (position >= 0 && now - knownAt < staleness.toNanos()) {
+            return position;
+        }
+        position = projection.lastChange();
+        knownAt = now;
+        knownPosition = position;
+        return position;
     }
 
     /** A fresh reading from the log; throws when PostgreSQL is unreachable. */
@@ -215,6 +232,9 @@ public class Projector {
             }
         }
         lastChange.set(marker);
+        // Where the graph now stands, known without asking it again (every drain and poll passes here).
+        knownAt = System.nanoTime();
+        knownPosition = marker;
         return applied;
     }
 

@@ -50,12 +50,16 @@ public class HttpCaching {
 
     private final ChangeService changes;
     private final Duration maxAge;
+    /** How old the graph position in a tag may be: reading it per request would double every read's round trips. */
+    private final Duration positionStaleness;
     /** Whether a document's chosen operation is a query, by document and operation name; bounded by length. */
     private final Cache<List<String>, Boolean> queries;
 
-    HttpCaching(ChangeService changes, @ConfigProperty(name = "partnergraph.http-cache.max-age") Duration maxAge) {
+    HttpCaching(ChangeService changes, @ConfigProperty(name = "partnergraph.http-cache.max-age") Duration maxAge,
+            @ConfigProperty(name = "partnergraph.http-cache.position-staleness") Duration positionStaleness) {
         this.changes = changes;
         this.maxAge = maxAge;
+        this.positionStaleness = positionStaleness;
         this.queries = Caffeine.newBuilder().maximumWeight(4L << 20)
                 .weigher((List<String> key, Boolean query) -> key.get(0).length() + key.get(1).length())
                 .build();
@@ -106,7 +110,7 @@ public class HttpCaching {
     private Optional<String> tag(RoutingContext context, String query, String operationName, JsonValue variables) {
         long position;
         try {
-            position = changes.graphPosition();
+            position = changes.graphPosition(positionStaleness);
         } catch (RuntimeException e) {
             // The graph cannot say how far it is: answer (or fail) uncached, as the execution decides.
             LOG.debugf(e, "No graph position for an ETag");
