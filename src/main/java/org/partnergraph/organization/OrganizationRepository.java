@@ -47,8 +47,11 @@ class OrganizationRepository {
                    OR any(i IN split(coalesce(o.nameInitials, ''), ' ') WHERE i STARTS WITH $initials)
                    OR o.id IN $aliasIds)""";
 
-    /** With filter.text the candidates come from the name index, not from every organisation. */
-    static final String TEXT_ANCHOR = "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS o";
+    /**
+     * With filter.text the candidates come from the name index, not from every organisation. WITH * lets a
+     * WHERE follow a procedure's YIELD and keeps the filter's anchors (root, group) in scope.
+     */
+    static final String TEXT_ANCHOR = "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS o WITH *";
 
     /** The filter of organizations(filter) on {@code o}; every condition is off when its parameter is null. */
     static final String FILTER_CONDITIONS = """
@@ -74,7 +77,7 @@ class OrganizationRepository {
                 RETURN root IS NOT NULL AS regionFound, group IS NOT NULL AS groupFound,
                        COUNT { %s WHERE
                 """.formatted(anchor) + FILTER_CONDITIONS + """
-                       } AS total
+                       RETURN o } AS total
                 """;
     }
 
