@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.graph.Graph;
+import org.partnergraph.search.SearchNames;
 
 /**
  * Writes the effect of a validated bundle into a Neo4j write transaction (the change-log projector's).
@@ -112,7 +113,10 @@ public class BundleWriter {
 
     /** Writes every node, then every relationship, of one change's effect, then what follows from them. */
     public void write(Graph.Tx tx, Effect effect) {
-        effect.nodes().forEach((label, rows) -> tx.run(statement(UPSERT_NODES, label), Map.of("rows", rows)));
+        // The pinyin a node is found by is derived here, not stored with the change: a replay or rebuild
+        // derives it again, and changes logged before it existed get it too.
+        effect.nodes().forEach((label, rows) -> tx.run(statement(UPSERT_NODES, label),
+                Map.of("rows", rows.stream().map(SearchNames::withPinyin).toList())));
         effect.relationships().forEach((type, rows) -> {
             List<Map<String, Object>> derived = rows.stream().filter(BundleWriter::isDerived).toList();
             List<Map<String, Object>> explicit = rows.stream().filter(r -> !isDerived(r)).toList();

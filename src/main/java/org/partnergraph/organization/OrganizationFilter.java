@@ -13,5 +13,8 @@ public record OrganizationFilter(
         @Id @Description("Only organisations located in this region.") String regionId,
         @Description("With regionId: include organisations in its sub-regions (default true).") Boolean includeSubregions,
         @Id @Description("Only members of this alliance or group (MEMBER_OF).") String memberOfId,
-        @Description("Only names or short names containing this text; 1 to 100 characters.") String text) {
+        @Description("Only organisations whose name or short name contains this text (traditional characters are "
+                + "read as simplified: 楚雄醫專), whose English name contains it in any case (whole words or their "
+                + "beginnings: kashgar poly), or whose pinyin has these syllables, with or without tones and spaces "
+                + "(kashi, kāshí, Chuxiong yizhuan), or starts with these initials (kslg); 1 to 100 characters.") String text) {
 }

@@ -47,9 +47,9 @@ class OrganizationReads implements ReadContribution {
 
 
     /**
-     * The filter anchored on what is indexed: the group's members when memberOfId is given, else the
-     * organisations located in the region (and its sub-regions), else every organisation (by kind when
-     * asked). The other conditions then test each candidate; count and page are both answered here.
+     * The filter anchored on what is indexed: the name index's hits when text is given, else the group's
+     * members when memberOfId is given, else the organisations located in the region (and its sub-regions),
+     * else every organisation (by kind when asked). The other conditions then test each candidate; count and page are both answered here.
      */
     private Compiled organizations(ReadPlan plan, Map<String, Object> arguments, List<SelectedField> selection,
             String column) {
@@ -65,7 +65,19 @@ class OrganizationReads implements ReadContribution {
         List<String> conditions = new java.util.ArrayList<>();
         String anchor;
         boolean inSubregions = Boolean.TRUE.equals(parameters.get("includeSubregions"));
-        if (parameters.get("memberOfId") != null) {
+        if (parameters.get("text") != null) {
+            // The name index gives the fewest candidates; the other anchors become conditions on them.
+            anchor = OrganizationRepository.TEXT_ANCHOR;
+            conditions.add("o:Organization");
+            if (parameters.get("memberOfId") != null) {
+                conditions.add("EXISTS { (o)-[:MEMBER_OF]->(group) }");
+            }
+            if (parameters.get("regionId") != null) {
+                conditions.add(inSubregions ? "EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) }"
+                        : "EXISTS { (o)-[:LOCATED_IN]->(root) }");
+            }
+            conditions.add(OrganizationRepository.TEXT_CONDITION);
+        } else if (parameters.get("memberOfId") != null) {
             anchor = "MATCH (group)<-[:MEMBER_OF]-(o:Organization)";
             if (parameters.get("regionId") != null) {
                 conditions.add(inSubregions ? "EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) }"
@@ -79,9 +91,6 @@ class OrganizationReads implements ReadContribution {
         }
         if (parameters.get("kinds") != null) {
             conditions.add("o.kind IN $kinds");
-        }
-        if (parameters.get("text") != null) {
-            conditions.add("(o.name CONTAINS $text OR any(s IN o.shortNames WHERE s CONTAINS $text))");
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String keyset = order == OrganizationSort.NAME

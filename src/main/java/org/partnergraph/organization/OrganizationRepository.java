@@ -31,32 +31,69 @@ class OrganizationRepository {
             WITH root, group
             """;
 
+    /**
+     * What filter.text asks of an organisation {@code o} (off when $text is null), with the folded forms of
+     * search.SearchText: its name or a short name contains the text (in simplified characters), its English
+     * name contains it in any case, its pinyin or a short name's has the typed syllables in a row, its initials
+     * or a short name's start with the typed letters, or it is what a one-character abbreviation stands for.
+     * Only full-text hits are tested (TEXT_ANCHOR), so an English word or a single character is matched from
+     * its beginning or end as the index sees it, in every read that uses this filter.
+     */
+    static final String TEXT_CONDITION = """
+            ($text IS NULL OR o.name CONTAINS $text OR any(s IN coalesce(o.shortNames, []) WHERE s CONTAINS $text)
+                   OR toLower(coalesce(o.nameEn, '')) CONTAINS $lower
+                   OR any(p IN $pinyin WHERE (' ' + coalesce(o.namePinyin, '') + ' ') CONTAINS (' ' + p + ' ')
+                          OR any(a IN split(coalesce(o.aliasPinyin, ''), ' / ') WHERE (' ' + a + ' ') CONTAINS (' ' + p + ' ')))
+                   OR any(i IN split(coalesce(o.nameInitials, ''), ' ') WHERE i STARTS WITH $initials)
+                   OR o.id IN $aliasIds)""";
+
+    /**
+     * With filter.text the candidates come from the name index, not from every organisation. WITH * lets a
+     * WHERE follow a procedure's YIELD and keeps the filter's anchors (root, group) in scope.
+     */
+    static final String TEXT_ANCHOR = "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS o WITH *";
+
     /** The filter of organizations(filter) on {@code o}; every condition is off when its parameter is null. */
     static final String FILTER_CONDITIONS = """
-            ($kinds IS NULL OR o.kind IN $kinds)
+            o:Organization
+              AND ($kinds IS NULL OR o.kind IN $kinds)
               AND ($regionId IS NULL
                    OR ($includeSubregions AND EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) })
                    OR (NOT $includeSubregions AND EXISTS { (o)-[:LOCATED_IN]->(root) }))
               AND ($memberOfId IS NULL OR EXISTS { (o)-[:MEMBER_OF]->(group) })
-              AND ($text IS NULL OR o.name CONTAINS $text OR any(s IN o.shortNames WHERE s CONTAINS $text))
-            """;
+              AND """ + TEXT_CONDITION + "\n";
 
-    static final String COUNT_FILTERED = FILTER_ANCHORS + """
-            RETURN root IS NOT NULL AS regionFound, group IS NOT NULL AS groupFound,
-                   COUNT { MATCH (o:Organization) WHERE
-            """ + FILTER_CONDITIONS + """
-                   } AS total
-            """;
+    static final String COUNT_FILTERED = countFiltered("MATCH (o:Organization)");
+    static final String COUNT_FILTERED_BY_TEXT = countFiltered(TEXT_ANCHOR);
 
-    static final String PAGE_BY_NAME = FILTER_ANCHORS + "MATCH (o:Organization) WHERE " + FILTER_CONDITIONS + """
-              AND ($afterKey IS NULL OR o.name > $afterKey OR (o.name = $afterKey AND o.id > $afterId))
-            RETURN o ORDER BY o.name, o.id LIMIT $limit
-            """;
+    static final String PAGE_BY_NAME = pageByName("MATCH (o:Organization)");
+    static final String PAGE_BY_NAME_AND_TEXT = pageByName(TEXT_ANCHOR);
 
-    static final String PAGE_BY_ID = FILTER_ANCHORS + "MATCH (o:Organization) WHERE " + FILTER_CONDITIONS + """
-              AND ($afterId IS NULL OR o.id > $afterId)
-            RETURN o ORDER BY o.id LIMIT $limit
-            """;
+    static final String PAGE_BY_ID = pageById("MATCH (o:Organization)");
+    static final String PAGE_BY_ID_AND_TEXT = pageById(TEXT_ANCHOR);
+
+    private static String countFiltered(String anchor) {
+        return FILTER_ANCHORS + """
+                RETURN root IS NOT NULL AS regionFound, group IS NOT NULL AS groupFound,
+                       COUNT { %s WHERE
+                """.formatted(anchor) + FILTER_CONDITIONS + """
+                       RETURN o } AS total
+                """;
+    }
+
+    private static String pageByName(String anchor) {
+        return FILTER_ANCHORS + anchor + " WHERE " + FILTER_CONDITIONS + """
+                  AND ($afterKey IS NULL OR o.name > $afterKey OR (o.name = $afterKey AND o.id > $afterId))
+                RETURN o ORDER BY o.name, o.id LIMIT $limit
+                """;
+    }
+
+    private static String pageById(String anchor) {
+        return FILTER_ANCHORS + anchor + " WHERE " + FILTER_CONDITIONS + """
+                  AND ($afterId IS NULL OR o.id > $afterId)
+                RETURN o ORDER BY o.id LIMIT $limit
+                """;
+    }
 
     /** Organisations of many regions at once, each region's page sorted by name, with its total. */
     static final String IN_REGIONS = """
@@ -175,9 +212,11 @@ class OrganizationRepository {
         Map<String, Object> parameters = new HashMap<>(filter);
         parameters.putAll(page.parameters());
         return graph.read(tx -> {
-            Record counts = tx.single(COUNT_FILTERED, parameters, r -> r).orElseThrow();
-            List<Organization> rows = tx.list(sort == OrganizationSort.NAME ? PAGE_BY_NAME : PAGE_BY_ID, parameters,
-                    Organization::from);
+            boolean byText = parameters.get("text") != null;
+            Record counts = tx.single(byText ? COUNT_FILTERED_BY_TEXT : COUNT_FILTERED, parameters, r -> r).orElseThrow();
+            String pageStatement = sort == OrganizationSort.NAME ? (byText ? PAGE_BY_NAME_AND_TEXT : PAGE_BY_NAME)
+                    : (byText ? PAGE_BY_ID_AND_TEXT : PAGE_BY_ID);
+            List<Organization> rows = tx.list(pageStatement, parameters, Organization::from);
             return new Filtered(counts.get("regionFound").asBoolean(), counts.get("groupFound").asBoolean(),
                     new Page<>(rows, counts.get("total").asInt(), page));
         });

@@ -20,6 +20,7 @@ import org.partnergraph.graph.Graph;
 import org.partnergraph.node.StatedCount;
 import org.partnergraph.programme.Programme;
 import org.partnergraph.region.Region;
+import org.partnergraph.search.SearchText;
 
 /**
  * Organisations and what hangs off them. Every method that takes a list answers for the whole list
@@ -65,7 +66,10 @@ public class OrganizationService {
         return kinds == null || kinds.isEmpty() ? null : kinds.stream().map(Enum::name).toList();
     }
 
-    /** The filter's parameters ($kinds, $regionId, $includeSubregions, $memberOfId, $text), validated. */
+    /**
+     * The filter's parameters ($kinds, $regionId, $includeSubregions, $memberOfId, and for filter.text those of
+     * search.SearchText: $query, $text, $lower, $pinyin, $compact, $initials, $aliasIds), validated.
+     */
     static Map<String, Object> filterParameters(OrganizationFilter filter) {
         OrganizationFilter f = filter == null ? new OrganizationFilter(null, null, null, null, null) : filter;
         String text = f.text() == null ? null : f.text().strip();
@@ -77,7 +81,18 @@ public class OrganizationService {
         parameters.put("regionId", f.regionId());
         parameters.put("includeSubregions", f.includeSubregions() == null || f.includeSubregions());
         parameters.put("memberOfId", f.memberOfId());
-        parameters.put("text", text);
+        if (text == null) {
+            parameters.put("query", null);
+            parameters.put("text", null);
+            parameters.put("lower", null);
+            parameters.put("pinyin", List.of());
+            parameters.put("compact", null);
+            parameters.put("initials", null);
+            parameters.put("aliasIds", List.of());
+        } else {
+            // Folded as search() folds it: traditional characters, pinyin, initials, abbreviations.
+            parameters.putAll(SearchText.of(text).parameters());
+        }
         return parameters;
     }
 

@@ -1,5 +1,7 @@
 package org.partnergraph.search;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,24 +14,60 @@ import org.partnergraph.node.Nodes;
 @ApplicationScoped
 class SearchRepository {
 
+    /** How many full-text hits are ranked at most: a one-character query matches many names. */
+    static final int CANDIDATES = 200;
+
     /**
-     * Full-text (CJK bigram analyser) over names, short names and English names, then boosted so that
-     * an exact name or short name ranks first, a name that starts with or contains the text next.
+     * The regions a one-character abbreviation stands for, then full-text hits (CJK bigrams of names, short
+     * names and English names; pinyin syllables and initials; see SearchText), bounded by $candidates and
+     * ranked: an abbreviation's region first, then exact name, short name, English name, pinyin or initials,
+     * then those that start with the text, then those that contain it; Lucene's score orders within a rank.
      */
     static final String SEARCH = """
-            CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+            CALL () {
+              UNWIND $aliasIds AS aliasId
+              MATCH (node:Entity {id: aliasId})
+              RETURN node, 0.0 AS score, true AS alias
+              UNION ALL
+              CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $candidates}) YIELD node, score
+              RETURN node, score, false AS alias
+            }
+            WITH node, max(score) AS score, any(a IN collect(alias) WHERE a) AS alias
             WHERE any(label IN labels(node) WHERE label IN $labels)
-            WITH node, score, coalesce(node.shortNames, []) AS shortNames
+            WITH node, score, alias, coalesce(node.shortNames, []) AS shortNames,
+                 [p IN split(coalesce(node.aliasPinyin, ''), ' / ') WHERE p <> '' | replace(p, ' ', '')] AS aliasPinyin,
+                 replace(coalesce(node.namePinyin, ''), ' ', '') AS namePinyin,
+                 split(coalesce(node.nameInitials, ''), ' ') AS initials
             WITH node, score
                 + CASE
-                    WHEN node.name = $text OR $text IN shortNames OR toLower(node.nameEn) = toLower($text) THEN 10.0
-                    WHEN node.name STARTS WITH $text OR any(s IN shortNames WHERE s STARTS WITH $text) THEN 3.0
-                    WHEN node.name CONTAINS $text OR any(s IN shortNames WHERE s CONTAINS $text) THEN 1.5
+                    WHEN alias THEN 100.0
+                    WHEN node.name = $text OR $text IN shortNames OR toLower(node.nameEn) = $lower THEN 50.0
+                    WHEN namePinyin = $compact OR $compact IN aliasPinyin THEN 40.0
+                    WHEN $initials IN initials THEN 30.0
+                    WHEN node.name STARTS WITH $text OR any(s IN shortNames WHERE s STARTS WITH $text)
+                         OR toLower(node.nameEn) STARTS WITH $lower THEN 20.0
+                    WHEN namePinyin STARTS WITH $compact OR any(p IN aliasPinyin WHERE p STARTS WITH $compact) THEN 15.0
+                    WHEN any(i IN initials WHERE i STARTS WITH $initials) THEN 12.0
+                    WHEN node.name CONTAINS $text OR any(s IN shortNames WHERE s CONTAINS $text) THEN 10.0
                     ELSE 0.0
                   END AS score
             RETURN node, labels(node) AS labels, score
             ORDER BY score DESC, node.id
             LIMIT $first
+            """;
+
+    /** Nodes written before the writer derived pinyin (see PinyinBackfill), a batch at a time. */
+    static final String WITHOUT_PINYIN = """
+            MATCH (n:Entity)
+            WHERE n.name IS NOT NULL AND n.namePinyin IS NULL
+            RETURN n.id AS id, n.name AS name, n.shortNames AS shortNames
+            LIMIT $batch
+            """;
+
+    static final String SET_PINYIN = """
+            UNWIND $rows AS row
+            MATCH (n:Entity {id: row.id})
+            SET n.namePinyin = row.namePinyin, n.aliasPinyin = row.aliasPinyin, n.nameInitials = row.nameInitials
             """;
 
     private final Graph graph;
@@ -38,11 +76,31 @@ class SearchRepository {
         this.graph = graph;
     }
 
-    List<SearchHit> search(String text, int first) {
-        return graph.readList(SEARCH,
-                Map.of("query", LuceneQuery.of(text), "text", text, "labels", Nodes.LABELS, "first", first),
-                r -> new SearchHit(
-                        Nodes.from(r.get("node"), r.get("labels").asList(Value::asString)).orElseThrow(),
-                        r.get("score").asDouble()));
+    List<SearchHit> search(SearchText text, int first) {
+        Map<String, Object> parameters = new HashMap<>(text.parameters());
+        parameters.put("labels", Nodes.LABELS);
+        parameters.put("first", first);
+        parameters.put("candidates", CANDIDATES);
+        return graph.readList(SEARCH, parameters, r -> new SearchHit(
+                Nodes.from(r.get("node"), r.get("labels").asList(Value::asString)).orElseThrow(),
+                r.get("score").asDouble()));
+    }
+
+    /** Derives pinyin for one batch of nodes that lack it; answers how many there were. */
+    int backfillPinyin(int batch) {
+        return graph.write(tx -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            tx.list(WITHOUT_PINYIN, Map.of("batch", batch), r -> {
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", r.get("id").asString());
+                row.put("name", r.get("name").asString());
+                row.put("shortNames", r.get("shortNames").isNull() ? List.of() : r.get("shortNames").asList(Value::asString));
+                return rows.add(SearchNames.withPinyin(row));
+            });
+            if (!rows.isEmpty()) {
+                tx.run(SET_PINYIN, Map.of("rows", rows));
+            }
+            return rows.size();
+        });
     }
 }

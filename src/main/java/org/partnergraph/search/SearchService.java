@@ -27,6 +27,6 @@ public class SearchService {
         if (trimmed.length() > MAX_TEXT_LENGTH) {
             throw new BadUserInputException("text: at most " + MAX_TEXT_LENGTH + " characters.");
         }
-        return repository.search(trimmed, Sizes.within("first", first, MAX_FIRST));
+        return repository.search(SearchText.of(trimmed), Sizes.within("first", first, MAX_FIRST));
     }
 }
