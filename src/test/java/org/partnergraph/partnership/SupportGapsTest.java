@@ -108,20 +108,23 @@ class SupportGapsTest extends WriteTest {
 
     @Test
     void aProgrammeWithoutImplementerOpensAGapAndAPairingThatYearClosesIt() {
-        String programme = "test-w-gap-programme";
-        ok(EDITOR.file("programme/upsertProgramme", Map.of("input", Map.of("id", programme, "name", "写测缺口培训",
-                "category", "TRAINING", "mode", "LOCAL_LECTURING", "year", 2025, "targetIds", List.of(WriteFixture.SCHOOL),
-                "source", WriteFixture.source("写测缺口")))));
-        assertTrue(keys(ok(gaps(ANALYST, 2025, 500))).contains(WriteFixture.SCHOOL + "@2025"));
+        // A school of its own, located nowhere: no other test supports it, no region list shows the programme.
+        String school = "test-w-gap-school";
+        ok(EDITOR.file("organization/upsertOrganization", Map.of("input", Map.of("id", school, "name", "写测缺口学校",
+                "kind", "SCHOOL", "source", WriteFixture.source("写测")))));
+        ok(EDITOR.file("programme/upsertProgramme", Map.of("input", Map.of("id", "test-w-gap-programme",
+                "name", "写测缺口培训", "category", "TRAINING", "mode", "LOCAL_LECTURING", "year", 2025,
+                "targetIds", List.of(school), "source", WriteFixture.source("写测缺口")))));
+        assertTrue(keys(ok(gaps(ANALYST, 2025, 500))).contains(school + "@2025"));
         ok(EDITOR.file("partnership/createPartnership", Map.of("input", Map.of("kind", "PAIRED_WITH",
-                "supporterId", WriteFixture.COLLEGE, "supportedId", WriteFixture.SCHOOL, "since", "2026-01",
+                "supporterId", WriteFixture.COLLEGE, "supportedId", school, "since", "2026-01",
                 "source", WriteFixture.source("结对帮扶")))));
-        assertTrue(keys(ok(gaps(ANALYST, 2025, 500))).contains(WriteFixture.SCHOOL + "@2025"),
+        assertTrue(keys(ok(gaps(ANALYST, 2025, 500))).contains(school + "@2025"),
                 "a pairing from 2026 does not close a 2025 gap");
         ok(EDITOR.file("partnership/createPartnership", Map.of("input", Map.of("kind", "SUPPORTS",
-                "supporterId", WriteFixture.EAST_COLLEGE, "supportedId", WriteFixture.SCHOOL, "since", "2024",
+                "supporterId", WriteFixture.EAST_COLLEGE, "supportedId", school, "since", "2024",
                 "source", WriteFixture.source("结对帮扶")))));
-        assertFalse(keys(ok(gaps(ANALYST, 2025, 500))).contains(WriteFixture.SCHOOL + "@2025"));
+        assertFalse(keys(ok(gaps(ANALYST, 2025, 500))).contains(school + "@2025"));
     }
 
     @Test
