@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
  * nodes.csv and edges.csv (RFC 4180: comma separated, CRLF, a field with a comma, quote or line break in
  * quotes and its quotes doubled), UTF-8 with a byte order mark: without it Excel reads the file in the
  * system's code page and shows Chinese as mojibake. Several source titles share one cell, joined by " | ".
+ * A cell that would start a spreadsheet formula starts with an apostrophe instead (see {@link #field}).
  */
 final class CsvWriter implements ExportWriter {
 
@@ -117,10 +118,17 @@ final class CsvWriter implements ExportWriter {
         writer.write("\r\n");
     }
 
-    /** A field as RFC 4180 writes it; null is an empty field. */
+    /**
+     * A field as RFC 4180 writes it; null is an empty field. A value a spreadsheet would take for a formula
+     * (starting with =, +, -, @, a tab or a carriage return: names and schemes come from editors' writes) gets a
+     * leading apostrophe, as OWASP advises against CSV injection: Excel then shows it as text and runs nothing.
+     */
     static String field(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
         }
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;

@@ -23,6 +23,26 @@ class CsvWriterTest {
                 .parse(new StringReader(text.substring(1))).getRecords();
     }
 
+    /** A name an editor wrote as a formula must not run when an analyst opens the export in a spreadsheet. */
+    @Test
+    void aCellThatWouldBeAFormulaIsWrittenAsText() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExportWriter writer = CsvWriter.nodes(out);
+        for (String formula : List.of("=HYPERLINK(\"http://example.invalid\",\"点击\")", "+1+1", "-2+3", "@SUM(A1)",
+                "\t=1")) {
+            writer.node(new ExportNode("f", formula, "Organization", null, false, List.of(formula)));
+        }
+        writer.node(new ExportNode("g", "上海=合作", "Organization", null, false, List.of()));
+        writer.finish();
+        List<CSVRecord> rows = read(out.toByteArray());
+        for (int i = 0; i < 5; i++) {
+            assertEquals('\'', rows.get(i).get("label").charAt(0), rows.get(i).get("label"));
+            assertEquals('\'', rows.get(i).get("sources").charAt(0));
+        }
+        assertEquals("'=HYPERLINK(\"http://example.invalid\",\"点击\")", rows.get(0).get("label"));
+        assertEquals("上海=合作", rows.get(5).get("label"), "only a leading sign makes a formula");
+    }
+
     @Test
     void commasQuotesAndLineBreaksSurviveTheRoundTrip() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
