@@ -14,7 +14,8 @@ import io.quarkus.arc.Arc;
  * Puts the read planner in front of SmallRye's data fetchers. Root query fields that a feature
  * compiles are answered by {@link CompiledReads}; every other field first looks for the value the
  * request's statement fetched ahead for its parent ({@link Prefetched}) and only without one calls its
- * resolver. Mutations are left alone: a mutation's answer is read after its write, by its resolver.
+ * resolver (a plain property is read directly: {@link PlainProperties}). Mutations are left alone: a
+ * mutation's answer is read after its write, by its resolver.
  */
 public final class PlannedFetchers {
 
@@ -48,7 +49,8 @@ public final class PlannedFetchers {
         };
     }
 
-    private static DataFetcher<Object> prefetchedOr(DataFetcher<?> resolver) {
+    private static DataFetcher<Object> prefetchedOr(DataFetcher<?> smallRye) {
+        DataFetcher<?> resolver = PlainProperties.of(smallRye).<DataFetcher<?>>map(plain -> plain).orElse(smallRye);
         return env -> {
             Object source = env.getSource();
             Prefetched prefetched = source == null ? null : Prefetched.existing(env.getGraphQlContext());

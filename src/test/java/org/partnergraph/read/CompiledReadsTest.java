@@ -74,6 +74,13 @@ class CompiledReadsTest {
         sameBothWays(ANONYMOUS, "read/departmentSupporters", variables);
     }
 
+    /** The answers above come through the shortcut: the live schema reads plain properties directly. */
+    @Test
+    void theLiveSchemaReadsPlainPropertiesPastSmallRyesPerFieldContext() {
+        ANONYMOUS.file("read/departmentSupporters", Map.of("id", "kashgar-polytechnic-civil-engineering"));
+        assertTrue(PlainProperties.taken() > 100, "plain properties read directly: " + PlainProperties.taken());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kashgar-polytechnic", "chuxiong-medical-college", "jiading-education-bureau",
             "shanghai-municipal-education-commission", "yunnan-chuxiong"})
