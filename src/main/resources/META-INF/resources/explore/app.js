@@ -61,11 +61,11 @@ async function focus(id, push) {
     graph.add(neighbourhood.nodes, neighbourhood.edges);
     if (supporters) {
       const s = supporterEdges(supporters);
-      graph.add(s.nodes, s.edges, id);
+      graph.add(s.nodes, s.edges);
     }
     focusId = id;
     graph.setFocus(id);
-    graph.layout(false);
+    graph.layout(id);
     refreshFilters();
     $('path-from').value = id;
     const url = `/explore?focus=${encodeURIComponent(id)}`;
@@ -89,9 +89,6 @@ async function expandAndSelect(id) {
   try {
     const { neighbourhood } = await graphql(NEIGHBOURHOOD, { id, hops: 1, limit: LIMIT });
     const added = graph.add(neighbourhood.nodes, neighbourhood.edges, id);
-    if (added) {
-      graph.layout(true);
-    }
     refreshFilters();
     say(`${neighbourhood.nodes[0].label}: ${added} new neighbours, ${graph.nodeIds().length} nodes drawn.`);
     await select(id);
@@ -147,7 +144,6 @@ async function findPath(fromText, toText) {
   }
   graph.add(path.nodes, path.edges, from);
   graph.highlight(path.nodes.map((n) => n.id), path.edges.map((e) => e.id));
-  graph.layout(true);
   refreshFilters();
   say(`Path of ${path.length} hops: ${path.nodes.map((n) => n.label).join(' → ')}`);
   done('path', path.nodes.map((n) => n.id).join(' '));
@@ -218,6 +214,7 @@ $('chart-by').addEventListener('change', (event) => {
 $('token-save').addEventListener('click', () => {
   setToken($('token').value);
   $('token').value = '';
+  $('sign-in').querySelector('details').open = false;
   showSignIn();
   renderAnalyst($('analyst-body'), focusId, (other) => focus(other, true));
 });

@@ -43,7 +43,9 @@ const OTHER_EDGE = { colour: '#90a4ae', style: 'solid', width: 1 };
 function style() {
   const rules = [
     { selector: 'node', style: {
-      label: 'data(short)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 2,
+      label: 'data(short)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 2,
+      // A light backing keeps a label legible where edges cross it.
+      'text-background-color': '#fff', 'text-background-opacity': .75, 'text-background-padding': 1,
       'font-family': '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
       width: 18, height: 18, 'background-color': '#607d8b' } },
     { selector: 'node.focus', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#111' } },
@@ -78,12 +80,11 @@ export function createGraph(container, onTap) {
   const cy = cytoscape({ container, style: style(), wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
   cy.on('tap', 'node', (event) => onTap(event.target.id()));
 
-  function addNode(node, near) {
+  function addNode(node) {
     if (cy.getElementById(node.id).nonempty()) {
       return false;
     }
-    const position = near ? { x: near.x + (Math.random() - .5) * 80, y: near.y + (Math.random() - .5) * 80 } : undefined;
-    cy.add({ group: 'nodes', position, data: {
+    cy.add({ group: 'nodes', data: {
       id: node.id, label: node.label, short: shorten(node.label), type: node.type, subtype: node.subtype,
       kind: kindOf(node), year: node.year ?? yearOf(node.date) } });
     return true;
@@ -102,15 +103,31 @@ export function createGraph(container, onTap) {
 
   return {
     cy,
-    /** Adds nodes and edges (a neighbourhood, a path, supporters); new nodes start near `aroundId`. */
+    /**
+     * Adds nodes and edges (a neighbourhood, a path, supporters) and returns the new nodes. With aroundId,
+     * new nodes are placed on an arc around that node, on the side away from the drawing's centre, and
+     * nothing already drawn moves: the analyst keeps the picture they were reading.
+     */
     add(nodes, edges, aroundId) {
-      const around = aroundId && cy.getElementById(aroundId).nonempty() ? cy.getElementById(aroundId).position() : null;
-      let added = 0;
+      const anchor = aroundId && cy.getElementById(aroundId).nonempty() ? cy.getElementById(aroundId) : null;
+      const added = [];
       cy.batch(() => {
-        nodes.forEach((node) => { added += addNode(node, around) ? 1 : 0; });
+        nodes.forEach((node) => { if (addNode(node)) added.push(node.id); });
         edges.forEach(addEdge);
       });
-      return added;
+      if (anchor && added.length) {
+        const at = anchor.position();
+        const others = cy.nodes().not(cy.collection(added.map((id) => cy.getElementById(id))));
+        const box = others.boundingBox();
+        const away = Math.atan2(at.y - (box.y1 + box.y2) / 2, at.x - (box.x1 + box.x2) / 2);
+        const radius = 80 + 4 * added.length;
+        added.forEach((id, i) => {
+          const angle = away + (added.length === 1 ? 0 : (i / (added.length - 1) - .5) * Math.PI * 1.2);
+          cy.getElementById(id).position({ x: at.x + radius * Math.cos(angle), y: at.y + radius * Math.sin(angle) });
+        });
+        cy.animate({ fit: { eles: cy.elements(), padding: 20 } }, { duration: 300 });
+      }
+      return added.length;
     },
     clear() {
       cy.elements().remove();
@@ -119,9 +136,16 @@ export function createGraph(container, onTap) {
       cy.nodes().removeClass('focus');
       cy.getElementById(id).addClass('focus');
     },
-    layout(animate) {
-      cy.layout({ name: 'cose', animate: !!animate, randomize: false, nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 70, fit: true, padding: 20 }).run();
+    /**
+     * A focus is drawn in rings (itself, its neighbours, their neighbours such as a department's supporters):
+     * a force layout piles a star of 30 nodes on top of itself, and rings keep every label apart.
+     */
+    layout(focus) {
+      const depth = {};
+      cy.elements().breadthFirstSearch({ root: cy.getElementById(focus), directed: false,
+        visit: (node, edge, previous, index, level) => { depth[node.id()] = level; } });
+      cy.layout({ name: 'concentric', animate: false, fit: true, padding: 20, minNodeSpacing: 22,
+        concentric: (node) => 10 - (depth[node.id()] ?? 9), levelWidth: () => 1 }).run();
     },
     highlight(nodeIds, edgeIds) {
       cy.elements().removeClass('path');

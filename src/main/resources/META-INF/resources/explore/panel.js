@@ -21,6 +21,7 @@ function facts(node) {
   add('Participants', node.participants);
   add('Duration', node.duration);
   add('Date', node.endDate ? `${node.date} – ${node.endDate}` : node.date);
+  add('Date', node.agreementDate);
   add('Period', node.period);
   add('Count', node.count);
   add('Counts', node.description);

@@ -1,7 +1,8 @@
 // The GraphQL documents the page sends. Node fields come from the Node interface (label, type, subtype),
 // so a drawing needs no fragment per type; the year a filter needs does.
 
-const NODE = 'id label type subtype ... on Programme { year } ... on Event { date }';
+const BASIC = 'id label type subtype';
+const NODE = `${BASIC} ... on Programme { year } ... on Event { date }`;
 const CITATION = 'implied quote document { id title number }';
 const EDGE = `id type from to since until scheme implied citations { ${CITATION} }`;
 
@@ -13,7 +14,7 @@ export const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $hops: Int, $limit: 
 
 export const SUPPORTERS = `query Supporters($id: ID!) {
   supportersOf(id: $id) { id kind since until scheme implied
-    supporter { ${NODE} } supported { ${NODE} } citations { ${CITATION} } } }`;
+    supporter { ${BASIC} } supported { ${NODE} } citations { ${CITATION} } } }`;
 
 // One fragment per type for the facts only that type has; citations are on every type.
 export const FACTS = `query Facts($id: ID!) {
@@ -22,7 +23,7 @@ export const FACTS = `query Facts($id: ID!) {
     ... on Department { name shortNames organization { id label } citations { ${CITATION} } }
     ... on Region { name shortNames nameEn level parent { id label } citations { ${CITATION} } }
     ... on Programme { name year mode modeLabel fundingWan participants duration citations { ${CITATION} } }
-    ... on Agreement { name date period citations { ${CITATION} } }
+    ... on Agreement { name agreementDate: date period citations { ${CITATION} } }
     ... on Event { name date endDate participants citations { ${CITATION} } }
     ... on Major { name citations { ${CITATION} } }
     ... on StatedCount { count description citations { ${CITATION} } } } }`;
