@@ -2,7 +2,7 @@
 // JSON object; ExplorerBrowserTest compares it with the API's own answers.
 // Usage: node explore.mjs <base URL> <analyst bearer token> <screenshot folder>
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -146,6 +146,12 @@ try {
     signInMessage: await analyst.$('#analyst-signin') !== null,
   };
   await analyst.screenshot({ path: join(shots, 'analyst.png'), fullPage: true });
+  // The export button fetches with the token and hands the file to the browser as a download.
+  const [download] = await Promise.all([analyst.waitForEvent('download', { timeout: TIMEOUT }),
+    analyst.click('#exports button:nth-of-type(3)')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  result.analyst.download = { name: download.suggestedFilename(),
+    nodes: exported.elements.nodes.map((n) => n.data.id).sort() };
 } catch (error) {
   result.error = String(error && error.stack || error);
   // What the page said when it stopped, for the test's failure message.

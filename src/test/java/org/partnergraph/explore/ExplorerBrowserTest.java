@@ -230,6 +230,12 @@ class ExplorerBrowserTest {
         assertFalse(analyst.get("signInMessage").asBoolean(), "no sign-in message once signed in");
         assertEquals(3, analyst.get("exports").size(), "export buttons: " + analyst.get("exports"));
         assertTrue(analyst.get("signedInAs").asText().contains("alice"), analyst.get("signedInAs").asText());
+        String focus = page().get("search").get("focused").asText();
+        List<String> neighbourhood = ok(ANONYMOUS.query("query($id: ID!) { neighbourhood(id: $id, hops: 2, limit: 500) { nodes { id } } }",
+                Map.of("id", focus))).getList("data.neighbourhood.nodes.id");
+        assertEquals("partnergraph-cytoscape.json", analyst.get("download").get("name").asText());
+        assertEquals(new TreeSet<>(neighbourhood), texts(analyst.get("download").get("nodes")),
+                "the Cytoscape JSON export of the focus's 2-hop neighbourhood, downloaded with the token");
     }
 
     @Test
