@@ -1,5 +1,6 @@
 // Drives /explore in Debian's headless Chromium as an analyst would, and prints what the page shows as one
-// JSON object; ExplorerBrowserTest compares it with the API's own answers.
+// JSON object; ExplorerBrowserTest compares it with the API's own answers. Each step records its own error,
+// so one broken behaviour fails its own test, not every test.
 // Usage: node explore.mjs <base URL> <analyst bearer token> <screenshot folder>
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 
 const [base, analystToken, shots] = process.argv.slice(2);
 const profile = mkdtempSync(join(tmpdir(), 'partnergraph-chromium-'));
-const result = { outside: [], pageErrors: [], failed: [] };
+const result = { errors: {}, outside: [], pageErrors: [], failed: [] };
 const TIMEOUT = 30000;
 
 // Debian's Chromium, never a downloaded build; no network beyond the page's own service.
@@ -37,21 +38,44 @@ function watch(page) {
   return page;
 }
 
+async function step(name, page, run) {
+  try {
+    result[name] = await run();
+  } catch (error) {
+    const status = page ? await page.textContent('#status').catch(() => '?') : '?';
+    result.errors[name] = `${error && error.stack || error}\npage status: "${status}"`;
+    if (page) {
+      await page.screenshot({ path: join(shots, `failure-${name}.png`), fullPage: true }).catch(() => {});
+    }
+  }
+}
+
 const drawnIds = (page) => page.evaluate(() => window.explorer.graph.nodeIds().sort());
 const drawnEdges = (page) => page.evaluate(() => window.explorer.graph.cy.edges()
   .map((e) => ({ id: e.data('edgeId'), type: e.data('type'), from: e.data('source'), to: e.data('target') })));
 const waitFor = (page, name, value) => page.waitForFunction(([n, v]) => v === undefined
   ? document.body.dataset[n] !== undefined : document.body.dataset[n] === v, [name, value], { timeout: TIMEOUT });
 
-try {
-  // 1. Anonymous: search in Chinese, the first hit is focused and drawn with its supporters.
-  const page = watch(await context.newPage());
+// Cytoscape's :visible keeps a cached answer for edges; the computed display is what is drawn.
+const visible = (page) => page.evaluate(() => {
+  const shown = (element) => element.style('display') !== 'none';
+  const nodes = window.explorer.graph.cy.nodes().filter(shown);
+  const edges = window.explorer.graph.cy.edges().filter((e) => shown(e) && shown(e.source()) && shown(e.target()));
+  return { nodes: nodes.map((n) => n.id()).sort(), edges: edges.map((e) => e.data('edgeId')).sort(),
+    programmeYears: nodes.filter('[type = "Programme"]').map((n) => n.data('year') ?? null),
+    since: edges.map((e) => e.data('since') ?? null) };
+});
+
+const page = watch(await context.newPage());
+
+// 1. Anonymous: search in Chinese, the first hit is focused and drawn with its supporters.
+await step('search', page, async () => {
   await page.goto(`${base}/explore`);
   await page.fill('#search-text', '喀什理工');
   await page.click('#search-form button');
   await waitFor(page, 'focused');
   await waitFor(page, 'panel');
-  result.search = {
+  const seen = {
     focused: await page.evaluate(() => document.body.dataset.focused),
     hits: await page.$$eval('#hits button', (buttons) => buttons.map((b) => ({ id: b.dataset.id, text: b.textContent }))),
     url: page.url(),
@@ -66,33 +90,33 @@ try {
     signInMessage: await page.textContent('#analyst-body'),
   };
   await page.screenshot({ path: join(shots, 'search-kashgar.png'), fullPage: true });
+  return seen;
+});
 
-  // 1b. Filters: leave out departments, then SUPPORTS links, then keep one year; undo each.
-  // Cytoscape's :visible keeps a cached answer for edges; the computed display is what is drawn.
-  const visible = () => page.evaluate(() => {
-    const shown = (element) => element.style('display') !== 'none';
-    const nodes = window.explorer.graph.cy.nodes().filter(shown);
-    const edges = window.explorer.graph.cy.edges().filter((e) => shown(e) && shown(e.source()) && shown(e.target()));
-    return { nodes: nodes.map((n) => n.id()).sort(), edges: edges.map((e) => e.data('edgeId')).sort(),
-      programmeYears: nodes.filter('[type = "Programme"]').map((n) => n.data('year') ?? null),
-      since: edges.map((e) => e.data('since') ?? null) };
-  });
+// 2. Filters: leave out departments, then SUPPORTS links, then keep one year; undo each.
+await step('filters', page, async () => {
   await page.uncheck('#kind-filter input[value="Department"]');
-  const withoutDepartments = await visible();
+  const withoutDepartments = await visible(page);
   await page.check('#kind-filter input[value="Department"]');
   await page.uncheck('#type-filter input[value="SUPPORTS"]');
-  const withoutSupports = await visible();
+  const withoutSupports = await visible(page);
   await page.check('#type-filter input[value="SUPPORTS"]');
   const year = await page.$eval('#year-filter', (select) => select.options[1].value);
   await page.selectOption('#year-filter', year);
-  const inYear = { year: Number(year), ...await visible() };
+  const inYear = { year: Number(year), ...await visible(page) };
   await page.selectOption('#year-filter', { index: 0 });
-  result.filters = { all: await visible(), withoutDepartments, withoutSupports, inYear };
+  return { all: await visible(page), withoutDepartments, withoutSupports, inYear };
+});
 
-  // 2. Click a supporter in the drawing (a real mouse click on the canvas): its neighbours are added.
+// 3. Click the first supporter in the drawing (a real mouse click on the canvas): its neighbours are added.
+await step('expand', page, async () => {
   const target = result.search.panelSupporters[0];
+  const before = await drawnIds(page);
   const point = await page.evaluate((id) => {
     const node = window.explorer.graph.cy.getElementById(id);
+    if (node.empty()) {
+      throw new Error(`the supporter ${id} is not drawn`);
+    }
     window.explorer.graph.cy.center(node);
     const box = document.getElementById('cy').getBoundingClientRect();
     const p = node.renderedPosition();
@@ -100,46 +124,48 @@ try {
   }, target);
   await page.mouse.click(point.x, point.y);
   await waitFor(page, 'expanded');
-  result.expand = {
-    before: result.search.nodes,
-    clicked: await page.evaluate(() => document.body.dataset.expanded),
-    after: await drawnIds(page),
-  };
+  await page.waitForTimeout(400); // the fit animation, for the screenshot
   await page.screenshot({ path: join(shots, 'expanded.png'), fullPage: true });
+  return { target, before, clicked: await page.evaluate(() => document.body.dataset.expanded), after: await drawnIds(page) };
+});
 
-  // 3. Charts: the total shown, and the bars by year (one group per programme, so they add up to it).
+// 4. Charts: the total shown, and the bars by year (one group per programme, so they add up to it).
+await step('chart', page, async () => {
   await waitFor(page, 'chart');
   await page.selectOption('#chart-by', 'YEAR');
   await waitFor(page, 'chart', 'YEAR');
-  result.chart = {
+  return {
     total: Number(await page.getAttribute('#chart-total', 'data-funding-wan')),
     totalText: await page.textContent('#chart-total'),
     byYear: await page.evaluate(() => window.explorer.charts.chart.getOption().series[0].data),
     categories: await page.evaluate(() => window.explorer.charts.chart.getOption().xAxis[0].data),
   };
+});
 
-  // 4. A deep link to the focus opens the same view.
-  const linked = watch(await context.newPage());
-  await linked.goto(result.search.url);
+// 5. A deep link to the focus opens the same view; 6. the path finder from there.
+const linked = watch(await context.newPage());
+await step('deepLink', linked, async () => {
+  await linked.goto(`${base}/explore?focus=${encodeURIComponent(result.search.focused)}`);
   await waitFor(linked, 'focused');
-  result.deepLink = { focused: await linked.evaluate(() => document.body.dataset.focused), nodes: await drawnIds(linked) };
-
-  // 5. Path finder between the focus and a name.
+  return { focused: await linked.evaluate(() => document.body.dataset.focused), nodes: await drawnIds(linked) };
+});
+await step('path', linked, async () => {
   await linked.fill('#path-to', '沪滇联盟');
   await linked.click('#path-form button');
   await waitFor(linked, 'path');
-  result.path = { ids: await linked.evaluate(() => document.body.dataset.path), status: await linked.textContent('#status') };
-  await linked.close();
+  return { ids: await linked.evaluate(() => document.body.dataset.path), status: await linked.textContent('#status') };
+});
 
-  // 6. Signed in with an analyst's token (the sign-in form), the network view loads.
-  const analyst = watch(await context.newPage());
+// 7. Signed in with an analyst's token (the sign-in form), the network view and the exports load.
+const analyst = watch(await context.newPage());
+await step('analyst', analyst, async () => {
   await analyst.goto(`${base}/explore?focus=${encodeURIComponent(result.search.focused)}`);
   await waitFor(analyst, 'focused');
   await analyst.click('#sign-in summary');
   await analyst.fill('#token', analystToken);
   await analyst.click('#token-save');
   await analyst.waitForSelector('#network tbody tr', { timeout: TIMEOUT });
-  result.analyst = {
+  const seen = {
     signedInAs: await analyst.textContent('#sign-in-state'),
     rows: await analyst.$$eval('#network tbody tr', (rows) => rows.map((r) => r.querySelector('td').textContent)),
     exports: await analyst.$$eval('#exports button', (buttons) => buttons.map((b) => b.textContent)),
@@ -150,19 +176,12 @@ try {
   const [download] = await Promise.all([analyst.waitForEvent('download', { timeout: TIMEOUT }),
     analyst.click('#exports button:nth-of-type(3)')]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  result.analyst.download = { name: download.suggestedFilename(),
-    nodes: exported.elements.nodes.map((n) => n.data.id).sort() };
-} catch (error) {
-  result.error = String(error && error.stack || error);
-  // What the page said when it stopped, for the test's failure message.
-  for (const open of context.pages()) {
-    result.error += `\n${open.url()}: status "${await open.textContent('#status').catch(() => '?')}"`;
-    await open.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
-  }
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+  seen.download = { name: download.suggestedFilename(), nodes: exported.elements.nodes.map((n) => n.data.id).sort() };
+  return seen;
+});
+
+await context.close();
+rmSync(profile, { recursive: true, force: true });
 // Also kept beside the screenshots, to read when a test fails.
 writeFileSync(join(shots, 'result.json'), JSON.stringify(result, null, 1));
 console.log(`RESULT ${JSON.stringify(result)}`);

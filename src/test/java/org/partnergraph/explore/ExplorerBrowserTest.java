@@ -72,14 +72,21 @@ class ExplorerBrowserTest {
                     .orElseThrow(() -> new AssertionError("the browser run printed no result:\n" + output));
             observed = new ObjectMapper().readTree(line.substring("RESULT ".length()));
         }
-        assertTrue(observed.path("error").isMissingNode(), () -> "the browser run stopped: " + observed.get("error").asText()
-                + "\nscript errors " + observed.get("pageErrors") + ", failed requests " + observed.get("failed"));
         return observed;
+    }
+
+    /** What the page showed in one step of the run; a step that stopped fails the tests that read it. */
+    JsonNode step(String name) throws Exception {
+        JsonNode run = page();
+        JsonNode error = run.get("errors").get(name);
+        assertTrue(error == null, () -> "the browser run's step '" + name + "' stopped: " + error.asText()
+                + "\nscript errors " + run.get("pageErrors") + ", failed requests " + run.get("failed"));
+        return run.get(name);
     }
 
     @Test
     void searchingKashgarDrawsItWithItsSupporters() throws Exception {
-        JsonNode search = page().get("search");
+        JsonNode search = step("search");
         String expected = ok(ANONYMOUS.query("query($t: String!) { search(text: $t, first: 1) { node { id label } } }",
                 Map.of("t", "喀什理工"))).getString("data.search[0].node.id");
         assertEquals(expected, search.get("focused").asText(), "the first hit is focused");
@@ -107,9 +114,9 @@ class ExplorerBrowserTest {
 
     @Test
     void clickingANodeAddsItsNeighbours() throws Exception {
-        JsonNode expand = page().get("expand");
+        JsonNode expand = step("expand");
         String clicked = expand.get("clicked").asText();
-        assertEquals(page().get("search").get("panelSupporters").get(0).asText(), clicked, "the clicked supporter expanded");
+        assertEquals(step("search").get("panelSupporters").get(0).asText(), clicked, "the clicked supporter expanded");
         Set<String> before = texts(expand.get("before"));
         Set<String> after = texts(expand.get("after"));
         List<String> neighbours = ok(ANONYMOUS.query("query($id: ID!) { neighbourhood(id: $id, hops: 1, limit: 200) { nodes { id } } }",
@@ -122,7 +129,7 @@ class ExplorerBrowserTest {
 
     @Test
     void theSidePanelShowsEveryCitationAsTheApiGivesIt() throws Exception {
-        JsonNode search = page().get("search");
+        JsonNode search = step("search");
         String id = search.get("focused").asText();
         String citation = "citations { implied quote document { title number } }";
         JsonPath body = ok(ANONYMOUS.query("query($id: ID!) { organization(id: $id) { " + citation + " } supportersOf(id: $id) { "
@@ -144,8 +151,8 @@ class ExplorerBrowserTest {
 
     @Test
     void theFiltersHideKindsRelationshipsAndOtherYears() throws Exception {
-        JsonNode search = page().get("search");
-        JsonNode filters = page().get("filters");
+        JsonNode search = step("search");
+        JsonNode filters = step("filters");
         String id = search.get("focused").asText();
         JsonPath body = ok(ANONYMOUS.query("""
                 query($id: ID!) { neighbourhood(id: $id, hops: 1, limit: 200) { nodes { id type } edges { id type } }
@@ -185,8 +192,8 @@ class ExplorerBrowserTest {
 
     @Test
     void aDeepLinkOpensTheSameView() throws Exception {
-        JsonNode search = page().get("search");
-        JsonNode deepLink = page().get("deepLink");
+        JsonNode search = step("search");
+        JsonNode deepLink = step("deepLink");
         String id = search.get("focused").asText();
         assertTrue(search.get("url").asText().endsWith("/explore?focus=" + id), "the URL names the focus: " + search.get("url"));
         assertEquals(id, deepLink.get("focused").asText());
@@ -195,7 +202,7 @@ class ExplorerBrowserTest {
 
     @Test
     void theFundingChartAddsUpToTheProgrammesTotal() throws Exception {
-        JsonNode chart = page().get("chart");
+        JsonNode chart = step("chart");
         double total = ok(ANONYMOUS.query("{ programmes(first: 1) { totalFundingWan } }", Map.of()))
                 .getDouble("data.programmes.totalFundingWan");
         assertTrue(total > 0, "the curated programmes state funding");
@@ -212,25 +219,25 @@ class ExplorerBrowserTest {
 
     @Test
     void thePathFinderDrawsTheApisShortestPath() throws Exception {
-        String from = page().get("search").get("focused").asText();
+        String from = step("search").get("focused").asText();
         String to = ok(ANONYMOUS.query("query($t: String!) { search(text: $t, first: 1) { node { id } } }",
                 Map.of("t", "沪滇联盟"))).getString("data.search[0].node.id");
         List<String> expected = ok(ANONYMOUS.query("query($f: ID!, $t: ID!) { shortestPath(fromId: $f, toId: $t, maxHops: 6) { nodes { id } } }",
                 Map.of("f", from, "t", to))).getList("data.shortestPath.nodes.id");
-        assertEquals(String.join(" ", expected), page().get("path").get("ids").asText(), page().get("path").get("status").asText());
+        assertEquals(String.join(" ", expected), step("path").get("ids").asText(), step("path").get("status").asText());
     }
 
     @Test
     void analystViewsAskAnonymousUsersToSignInAndLoadForAnAnalyst() throws Exception {
-        assertTrue(page().get("search").get("signInMessage").asText().contains("Sign in as an analyst"),
-                page().get("search").get("signInMessage").asText());
-        JsonNode analyst = page().get("analyst");
+        assertTrue(step("search").get("signInMessage").asText().contains("Sign in as an analyst"),
+                step("search").get("signInMessage").asText());
+        JsonNode analyst = step("analyst");
         JsonPath network = ok(ANALYST.query("{ supportNetwork(first: 15) { ranking { organization { label } } } }", Map.of()));
         assertEquals(network.getList("data.supportNetwork.ranking.organization.label"), list(analyst.get("rows")));
         assertFalse(analyst.get("signInMessage").asBoolean(), "no sign-in message once signed in");
         assertEquals(3, analyst.get("exports").size(), "export buttons: " + analyst.get("exports"));
         assertTrue(analyst.get("signedInAs").asText().contains("alice"), analyst.get("signedInAs").asText());
-        String focus = page().get("search").get("focused").asText();
+        String focus = step("search").get("focused").asText();
         List<String> neighbourhood = ok(ANONYMOUS.query("query($id: ID!) { neighbourhood(id: $id, hops: 2, limit: 500) { nodes { id } } }",
                 Map.of("id", focus))).getList("data.neighbourhood.nodes.id");
         assertEquals("partnergraph-cytoscape.json", analyst.get("download").get("name").asText());
@@ -241,6 +248,7 @@ class ExplorerBrowserTest {
     @Test
     void thePageLoadsNothingFromOutsideAndRunsWithoutErrors() throws Exception {
         JsonNode page = page();
+        assertEquals("{}", page.get("errors").toString(), "every step of the run finished");
         assertEquals(List.of(), list(page.get("outside")), "requests to other hosts");
         assertEquals(List.of(), list(page.get("pageErrors")), "script errors");
         assertEquals(List.of(), list(page.get("failed")), "failed requests");
