@@ -181,6 +181,7 @@ function applyFilters() {
 // Shows who the pasted token says the user is; the claims are only displayed, the service checks the token.
 function showSignIn() {
   const current = token();
+  $('sign-in').querySelector('summary').textContent = current ? 'Token' : 'Sign in';
   if (!current) {
     $('sign-in-state').textContent = 'Anonymous: public data only.';
     return;

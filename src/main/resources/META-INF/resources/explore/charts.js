@@ -32,7 +32,8 @@ export function createCharts(container, totalLine) {
     totalLine.dataset.by = by;
     chart.setOption({
       textStyle: { fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
-      tooltip: { trigger: 'axis' },
+      // Drawn on the canvas, not as HTML: region names come from the API and are never parsed as markup.
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { data: ['Funding (万元)', 'Participants'] },
       grid: { left: 60, right: 60, bottom: 90 },
       xAxis: { type: 'category', data: names, axisLabel: { rotate: names.length > 8 ? 40 : 0, interval: 0 } },
