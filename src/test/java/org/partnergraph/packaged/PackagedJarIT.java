@@ -1,8 +1,10 @@
 package org.partnergraph.packaged;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnergraph.testing.Responses.assertError;
@@ -112,6 +114,16 @@ class PackagedJarIT {
     void theGraphQLUiIsNotServed() {
         given().get("/q/graphql-ui/").then().statusCode(404);
         given().redirects().follow(false).get("/").then().statusCode(404);
+    }
+
+    @Test
+    void theExplorerAndTheLibrariesItImportsAreServedFromTheJar() {
+        given().get("/explore?focus=kashgar-polytechnic").then().statusCode(200)
+                .body(containsString("/explore/app.js"));
+        for (String asset : List.of("/explore/app.js", "/webjars/cytoscape/3.33.1/dist/cytoscape.esm.min.mjs",
+                "/_static/echarts/6.0.0/dist/echarts.esm.min.js")) {
+            given().get(asset).then().statusCode(200).contentType(startsWith("text/javascript"));
+        }
     }
 
     @Test

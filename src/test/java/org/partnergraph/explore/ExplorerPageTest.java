@@ -1,0 +1,76 @@
+package org.partnergraph.explore;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * /explore over plain HTTP: the page (with or without a trailing slash and a focus), its own scripts and
+ * style, and the two libraries it imports from the service's jar all answer 200 with the right content type,
+ * and nothing the page loads names another host.
+ */
+@QuarkusTest
+class ExplorerPageTest {
+
+    static final Path ASSETS = Path.of("src", "main", "resources", "META-INF", "resources", "explore");
+    static final Pattern IMPORT = Pattern.compile("from '([^']+)'");
+
+    @Test
+    void thePageAnswersWithAPolicyThatKeepsItOnThisService() {
+        for (String path : List.of("/explore", "/explore/", "/explore?focus=kashgar-polytechnic")) {
+            given().get(path).then().statusCode(200)
+                    .contentType(startsWith("text/html"))
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString("script-src 'self'"))
+                    .body(containsString("<script type=\"module\" src=\"/explore/app.js\">"));
+        }
+    }
+
+    @Test
+    void everyScriptAndStyleAndEveryModuleTheyImportAnswers200() throws IOException {
+        given().get("/explore/explore.css").then().statusCode(200).contentType(startsWith("text/css"));
+        List<String> scripts;
+        try (Stream<Path> files = Files.list(ASSETS)) {
+            scripts = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".js")).sorted().toList();
+        }
+        assertTrue(scripts.contains("app.js") && scripts.size() >= 5, "scripts: " + scripts);
+        for (String script : scripts) {
+            given().get("/explore/" + script).then().statusCode(200).contentType(startsWith("text/javascript"));
+            String source = Files.readString(ASSETS.resolve(script));
+            assertFalse(source.contains("http://") || source.contains("https://"), script + " names no other host");
+            Matcher imports = IMPORT.matcher(source);
+            while (imports.find()) {
+                String target = imports.group(1);
+                String path = target.startsWith("/") ? target : "/explore/" + target.replaceFirst("^\\./", "");
+                given().get(path).then().statusCode(200).contentType(startsWith("text/javascript"));
+            }
+        }
+        // The libraries, served from their jars: Cytoscape.js from the webjar, ECharts from mvnpm.
+        given().get("/webjars/cytoscape/3.33.1/dist/cytoscape.esm.min.mjs").then().statusCode(200)
+                .contentType(startsWith("text/javascript"));
+        given().get("/_static/echarts/6.0.0/dist/echarts.esm.min.js").then().statusCode(200)
+                .contentType(startsWith("text/javascript"));
+    }
+
+    @Test
+    void thePageNamesNoOtherHost() throws IOException {
+        for (String file : List.of("index.html", "explore.css")) {
+            String text = Files.readString(ASSETS.resolve(file));
+            assertFalse(text.contains("http://") || text.contains("https://") || text.contains("//cdn"), file);
+        }
+    }
+}
