@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.graph.Graph;
 import org.partnergraph.organization.Organization;
+import org.partnergraph.partnership.PartnerRules;
 
 /**
  * The support network as organisations and who-supports-whom links, by the partner rules of
@@ -28,27 +29,22 @@ class NetworkRepository {
             OPTIONAL MATCH (m:__Projection {id: 'change-log'})
             WITH coalesce(m.lastChange, 0) AS lastChange
             CALL () {
-              MATCH (a)-[:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(b)
+              MATCH (a)-[:%1$s]->(b)
               RETURN a AS giver, b AS receiver
               UNION
               MATCH (s:Organization)-[:RUNS]->(:Programme)-[:TARGETS]->(target)
-              WHERE NOT any(province IN coalesce(s.provinces, []) WHERE province IN coalesce(target.provinces, []))
+              WHERE %2$s
               RETURN s AS giver, target AS receiver
             }
-            WITH lastChange,
-                 CASE WHEN giver:Organization THEN giver
-                      ELSE COLLECT { MATCH (o:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(giver) RETURN o LIMIT 1 }[0]
-                 END AS supporter,
-                 CASE WHEN receiver:Organization THEN receiver
-                      ELSE COLLECT { MATCH (o:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(receiver) RETURN o LIMIT 1 }[0]
-                 END AS supported
+            WITH lastChange, %3$s AS supporter, %4$s AS supported
             WITH DISTINCT lastChange, supporter, supported
             WHERE supporter IS NOT NULL AND supported IS NOT NULL AND supporter <> supported
             WITH lastChange, supporter, supported LIMIT $max
             WITH lastChange, collect([supporter, supported]) AS links
             RETURN lastChange, [l IN links | [l[0].id, l[1].id]] AS links,
                    COLLECT { UNWIND links AS l UNWIND l AS o RETURN DISTINCT o } AS organizations
-            """;
+            """.formatted(PartnerRules.STATED_TYPES, PartnerRules.FROM_OUTSIDE.strip(),
+            PartnerRules.organizationOf("giver", "o"), PartnerRules.organizationOf("receiver", "o"));
 
     record Links(long lastChange, List<List<String>> links, List<Organization> organizations) {
     }

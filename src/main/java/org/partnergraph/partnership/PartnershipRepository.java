@@ -1,5 +1,9 @@
 package org.partnergraph.partnership;
 
+import static org.partnergraph.partnership.PartnerRules.FROM_OUTSIDE;
+import static org.partnergraph.partnership.PartnerRules.STATED_TYPES;
+import static org.partnergraph.partnership.PartnerRules.organizationOf;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,18 +26,7 @@ import org.partnergraph.organization.Organization;
 @ApplicationScoped
 class PartnershipRepository {
 
-    /**
-     * A programme is support only from outside: its implementer is not located in the province of what
-     * it targets (a prefecture's own bureau sending its students to Shanghai does not support itself).
-     * Expects {@code s} (implementer) and {@code target} bound; bodies with no location pass. The provinces
-     * are written with the graph (dataset.BundleWriter#DERIVE_PROVINCES), so this compares two short lists.
-     */
-    static final String FROM_OUTSIDE = """
-              NOT any(province IN coalesce(s.provinces, []) WHERE province IN coalesce(target.provinces, []))
-            """;
 
-    /** The relationship types of stated support (every PartnershipKind but PROGRAMME). */
-    private static final String STATED_TYPES = "PAIRED_WITH|SUPPORTS|CO_BUILDS";
 
     /** Explicit support into {@code target} (a department's or major's counts for the organisation that has it). */
     private static final String INTO_STATED = """
@@ -354,21 +347,17 @@ class PartnershipRepository {
         String kept = partnerFilter(query.partners(), partner);
         String partners = links ? partnerships(o, p, query) + """
                   WITH %1$s, CASE WHEN %1$s.supporter.id = %2$s.id THEN %1$s.supported ELSE %1$s.supporter END AS %3$s
-                  WITH %1$s, CASE WHEN %3$s:Organization THEN %3$s
-                       ELSE COLLECT { MATCH (%4$s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(%3$s) RETURN %4$s LIMIT 1 }[0]
-                       END AS %5$s
+                  WITH %1$s, %4$s AS %5$s
                   WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id%6$s
-                """.formatted(p, o, other, owner, partner, kept) : """
+                """.formatted(p, o, other, organizationOf(other, owner), partner, kept) : """
                   CALL (%1$s) {
                     WITH %1$s AS o
                 %2$s
                     RETURN other AS %3$s
                   }
-                  WITH %1$s, CASE WHEN %3$s:Organization THEN %3$s
-                       ELSE COLLECT { MATCH (%4$s:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(%3$s) RETURN %4$s LIMIT 1 }[0]
-                       END AS %5$s
+                  WITH %1$s, %4$s AS %5$s
                   WITH %5$s WHERE %5$s IS NOT NULL AND %5$s <> %1$s%6$s
-                """.formatted(o, partnerEndsOf(query), other, owner, partner, kept);
+                """.formatted(o, partnerEndsOf(query), other, organizationOf(other, owner), partner, kept);
         // Every link (small: one organisation's partnerships) and the page of distinct partners; the links are
         // grouped per partner by the reader. No aggregation: see partnersPage.
         String linkList = !links ? "[]" : """
