@@ -36,12 +36,19 @@ class PinyinBackfill {
     }
 
     int run() {
+        return run(BATCH);
+    }
+
+    /** One pass over every node in id order, {@code size} at a time; answers how many got pinyin. */
+    int run(int size) {
         int total = 0;
-        int done;
+        String after = "";
+        SearchRepository.Batch batch;
         do {
-            done = repository.backfillPinyin(BATCH);
-            total += done;
-        } while (done == BATCH);
+            batch = repository.backfillPinyin(after, size);
+            total += batch.derived();
+            after = batch.last();
+        } while (batch.scanned() == size);
         return total;
     }
 }

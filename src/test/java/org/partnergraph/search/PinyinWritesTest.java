@@ -67,9 +67,38 @@ class PinyinWritesTest extends WriteTest {
                     .forEach((property, value) -> assertEquals(value, stored.get(property), property));
             assertEquals(id, found("xiece jiutu").get(0));
             assertEquals(0, backfill.run(), "a second run finds nothing");
+            assertEquals(0, backfill.run(7), "nor does one in small batches");
         } finally {
             graph.write(tx -> {
                 tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", Map.of("id", id));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The pass walks ids in order and does not stop at a batch with nothing to do: nodes lacking pinyin far
+     * apart in id order, found in batches of 7 (the curated graph is ~300 nodes, so dozens of batches).
+     */
+    @Test
+    void theBackfillWalksEveryNodeOnceInIdOrderAcrossBatches() {
+        List<String> ids = List.of("aaa-test-backfill-first", "mmm-test-backfill-middle", "zzz-test-backfill-last");
+        graph.write(tx -> {
+            for (String id : ids) {
+                tx.run("CREATE (:Entity:Organization {id: $id, name: '写测批次学校', kind: 'SCHOOL'})", Map.of("id", id));
+            }
+            return null;
+        });
+        try {
+            assertEquals(3, backfill.run(7));
+            for (String id : ids) {
+                assertEquals(SearchNames.derive("写测批次学校", List.of()).get("namePinyin"), graph.readSingle(
+                        "MATCH (n:Entity {id: $id}) RETURN n.namePinyin AS p", Map.of("id", id),
+                        r -> r.get("p").asObject()).orElseThrow(), id);
+            }
+        } finally {
+            graph.write(tx -> {
+                tx.run("MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n", Map.of("ids", ids));
                 return null;
             });
         }
