@@ -1,22 +1,17 @@
 package org.partnergraph.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.partnergraph.testing.NodePackages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,12 +53,8 @@ class GraphQLOverHttpAuditTest {
 
     @Test
     void everyMustAndShouldPassesAndGetIsOffered() throws Exception {
-        install();
-        Process audit = new ProcessBuilder("node", "audit.mjs", graphql.toString()).directory(WORK.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(audit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(audit.waitFor(2, TimeUnit.MINUTES), "the audit did not finish");
-        assertEquals(0, audit.exitValue(), output);
+        NodePackages.install(SOURCE, WORK, List.of("package.json", "audit.mjs"));
+        String output = NodePackages.run(List.of("node", "audit.mjs", graphql.toString()), WORK, 2, "the audit failed");
 
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> results = new TreeMap<>();
@@ -90,25 +81,5 @@ class GraphQLOverHttpAuditTest {
         for (String id : SHOULDS_NOT_FOLLOWED.keySet()) {
             assertTrue(results.containsKey(id), "allowed audit " + id + " no longer exists");
         }
-    }
-
-    /** npm ci into target/, skipped when the installed lock file is the one in the sources. */
-    static void install() throws IOException, InterruptedException {
-        Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "audit.mjs")) {
-            Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path lock = WORK.resolve("package-lock.json");
-        Path installed = WORK.resolve("node_modules").resolve(".package-lock.json");
-        byte[] wanted = Files.readAllBytes(SOURCE.resolve("package-lock.json"));
-        if (Files.exists(installed) && Files.exists(lock) && java.util.Arrays.equals(wanted, Files.readAllBytes(lock))) {
-            return;
-        }
-        Files.write(lock, wanted);
-        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline")
-                .directory(WORK.toFile()).redirectErrorStream(true).start();
-        String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(npm.waitFor(5, TimeUnit.MINUTES), "npm ci did not finish");
-        assertEquals(0, npm.exitValue(), output);
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnergraph.testing.Responses.ok;
 
-import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -18,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.partnergraph.security.Roles;
 import org.partnergraph.testing.GraphQLClient;
+import org.partnergraph.testing.NodePackages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,14 +54,14 @@ class ExplorerBrowserTest {
     synchronized JsonNode page() throws Exception {
         if (observed == null) {
             long started = System.nanoTime();
-            run(List.of("bash", SOURCE.resolve("ensure-chromium.sh").toString()), Path.of("."), 10,
+            NodePackages.run(List.of("bash", SOURCE.resolve("ensure-chromium.sh").toString()), Path.of("."), 10,
                     "Debian's chromium and fonts-noto-cjk are needed for the explorer's browser tests");
             long installed = System.nanoTime();
-            install();
+            NodePackages.install(SOURCE, WORK, List.of("package.json", "explore.mjs"));
             long npm = System.nanoTime();
             Files.createDirectories(SHOTS);
             String token = OidcWiremockTestResource.generateJwtToken("alice", Set.of(Roles.ANALYST), "alice", "Bearer");
-            String output = run(List.of("node", "explore.mjs", base.toString().replaceAll("/$", ""), token,
+            String output = NodePackages.run(List.of("node", "explore.mjs", base.toString().replaceAll("/$", ""), token,
                     SHOTS.toAbsolutePath().toString()), WORK, 3, "the explorer's browser run failed");
             System.out.printf("explorer browser test: chromium check/install %.1f s, npm ci %.1f s, browser run %.1f s%n",
                     (installed - started) / 1e9, (npm - installed) / 1e9, (System.nanoTime() - npm) / 1e9);
@@ -269,32 +266,5 @@ class ExplorerBrowserTest {
 
     private static Set<String> texts(JsonNode array) {
         return new TreeSet<>(list(array));
-    }
-
-    /** npm ci into target/, skipped when the installed lock file is the one in the sources. */
-    static void install() throws IOException, InterruptedException {
-        Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "explore.mjs")) {
-            Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path lock = WORK.resolve("package-lock.json");
-        Path installed = WORK.resolve("node_modules").resolve(".package-lock.json");
-        byte[] wanted = Files.readAllBytes(SOURCE.resolve("package-lock.json"));
-        if (Files.exists(installed) && Files.exists(lock) && Arrays.equals(wanted, Files.readAllBytes(lock))) {
-            return;
-        }
-        Files.write(lock, wanted);
-        run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"), WORK, 5, "npm ci failed");
-    }
-
-    static String run(List<String> command, Path directory, int minutes, String failure) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        // Never a browser download: the tests use Debian's Chromium.
-        builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(minutes, TimeUnit.MINUTES), failure + ": did not finish");
-        assertEquals(0, process.exitValue(), () -> failure + ":\n" + output);
-        return output;
     }
 }
