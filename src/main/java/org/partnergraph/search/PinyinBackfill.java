@@ -10,6 +10,7 @@ import org.partnergraph.graph.GraphReady;
  * Gives the nodes of a graph written before pinyin was derived (V0006__Pinyin_in_name_index) the same
  * derived properties the writer gives new ones. Runs when the graph is ready, in batches; on a graph the
  * writer filled it finds nothing. Idempotent, so replicas starting together at worst write equal values twice.
+ * Once a pass has ended, a marker in the graph says so and later starts skip it.
  */
 @ApplicationScoped
 class PinyinBackfill {
@@ -25,7 +26,11 @@ class PinyinBackfill {
 
     void onGraphReady(@Observes GraphReady ready) {
         try {
+            if (repository.pinyinBackfilled()) {
+                return;
+            }
             int total = run();
+            repository.markPinyinBackfilled();
             if (total > 0) {
                 LOG.infof("Derived search pinyin for %d nodes written before it existed", total);
             }

@@ -72,6 +72,18 @@ class SearchRepository {
             LIMIT $batch
             """;
 
+    /**
+     * Whether the backfill has run to its end on this graph. The writer derives pinyin for every node it
+     * writes (also on rebuildGraph, which keeps this marker), so once done the pass is not repeated: on the
+     * 660k-node graph it is a 3 s scan that every start would otherwise pay.
+     */
+    static final String PINYIN_BACKFILLED = """
+            OPTIONAL MATCH (m:__Backfill {id: 'search-pinyin'})
+            RETURN m IS NOT NULL AS done
+            """;
+
+    static final String MARK_PINYIN_BACKFILLED = "MERGE (:__Backfill {id: 'search-pinyin'})";
+
     static final String SET_PINYIN = """
             UNWIND $rows AS row
             MATCH (n:Entity {id: row.id})
@@ -92,6 +104,17 @@ class SearchRepository {
         return graph.readList(SEARCH, parameters, r -> new SearchHit(
                 Nodes.from(r.get("node"), r.get("labels").asList(Value::asString)).orElseThrow(),
                 r.get("score").asDouble()));
+    }
+
+    boolean pinyinBackfilled() {
+        return graph.readSingle(PINYIN_BACKFILLED, Map.of(), r -> r.get("done").asBoolean()).orElse(false);
+    }
+
+    void markPinyinBackfilled() {
+        graph.write(tx -> {
+            tx.run(MARK_PINYIN_BACKFILLED, Map.of());
+            return null;
+        });
     }
 
     /** How far a backfill got: the last id looked at (null when there is none) and how many nodes it gave pinyin. */

@@ -2,6 +2,7 @@ package org.partnergraph.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnergraph.testing.Responses.ok;
 
 import java.util.HashMap;
@@ -26,6 +27,9 @@ class PinyinWritesTest extends WriteTest {
 
     @Inject
     PinyinBackfill backfill;
+
+    @Inject
+    SearchRepository repository;
 
     static List<String> found(String text) {
         return ok(SearchApiTest.search(text, 5)).getList("data.search.node.id");
@@ -68,6 +72,31 @@ class PinyinWritesTest extends WriteTest {
             assertEquals(id, found("xiece jiutu").get(0));
             assertEquals(0, backfill.run(), "a second run finds nothing");
             assertEquals(0, backfill.run(7), "nor does one in small batches");
+        } finally {
+            graph.write(tx -> {
+                tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", Map.of("id", id));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * A start after a finished pass does not scan the graph again: the graph is marked (by this application's
+     * own start), so the start-up hook leaves even a node without pinyin alone; run() still finds it.
+     */
+    @Test
+    void aStartAfterAFinishedPassSkipsTheScan() {
+        String id = "test-backfill-after-marker";
+        graph.write(tx -> {
+            tx.run("CREATE (:Entity:Organization {id: $id, name: '写测标记学校', kind: 'SCHOOL'})", Map.of("id", id));
+            return null;
+        });
+        try {
+            assertTrue(repository.pinyinBackfilled(), "the application's start finished a pass and marked the graph");
+            backfill.onGraphReady(null);
+            assertTrue(graph.readSingle("MATCH (n:Entity {id: $id}) RETURN n.namePinyin IS NULL AS missing",
+                    Map.of("id", id), r -> r.get("missing").asBoolean()).orElseThrow(), "the start-up hook skipped");
+            assertEquals(1, backfill.run(7));
         } finally {
             graph.write(tx -> {
                 tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", Map.of("id", id));
