@@ -1,5 +1,7 @@
 package org.partnergraph.analytics;
 
+import static org.partnergraph.dataset.BundleWriter.DATASET_TYPES;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,13 @@ class AnalyticsRepository {
             CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
             RETURN [n IN data.nodes WHERE n.label IS NOT NULL AND NOT n.label STARTS WITH '__'
                      | {name: n.label, count: n.count}] AS labels,
-                   [r IN data.relationships WHERE r.relationshipType IS NOT NULL
+                   [r IN data.relationships WHERE r.relationshipType IN $datasetTypes
                         AND r.startLabel IS NULL AND r.endLabel IS NULL
                      | {name: r.relationshipType, count: r.count}] AS types
             """;
+
+    /** The dataset's relationship types: derived links (the partner links) are no part of what is counted. */
+    private static final List<String> TYPE_NAMES = List.of(DATASET_TYPES.split("\\|"));
 
     /**
      * Business nodes only (no bookkeeping labels), undirected: who is connected to whom, whichever way
@@ -32,24 +37,24 @@ class AnalyticsRepository {
      */
     static final String SHORTEST_PATH = """
             MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-            MATCH p = shortestPath((a)-[*..%d]-(b))
+            MATCH p = shortestPath((a)-[:DATASET_TYPES*..%d]-(b))
             WHERE all(n IN nodes(p) WHERE n:Entity)
             RETURN [n IN nodes(p) | n] AS nodes,
                    [r IN relationships(p) | r {.id, type: type(r), from: startNode(r).id, to: endNode(r).id,
                                                %s}] AS edges
-            """;
+            """.replace("DATASET_TYPES", DATASET_TYPES);
 
     static final String NEIGHBOURHOOD = """
             MATCH (centre:Entity {id: $id})
-            OPTIONAL MATCH (centre)-[*1..%d]-(n:Entity)
+            OPTIONAL MATCH (centre)-[:DATASET_TYPES*1..%d]-(n:Entity)
             WITH centre, collect(DISTINCT n) AS around
             WITH centre, around[0..$limit - 1] AS kept, size(around) > $limit - 1 AS truncated
             WITH [centre] + kept AS nodes, truncated
             RETURN nodes, truncated,
-                   COLLECT { UNWIND nodes AS x MATCH (x)-[r]->(y) WHERE y IN nodes
+                   COLLECT { UNWIND nodes AS x MATCH (x)-[r:DATASET_TYPES]->(y) WHERE y IN nodes
                              RETURN DISTINCT r {.id, type: type(r), from: x.id, to: y.id,
                                                 %s} AS edge } AS edges
-            """;
+            """.replace("DATASET_TYPES", DATASET_TYPES);
 
     /** What an edge carries besides its ends: an explicit list, never the relationship's every property. */
     static final String EDGE_PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags";
@@ -63,7 +68,7 @@ class AnalyticsRepository {
     }
 
     GraphStats stats() {
-        return graph.readSingle(GRAPH_COUNTS, Map.of(), r -> new GraphStats(
+        return graph.readSingle(GRAPH_COUNTS, Map.of("datasetTypes", TYPE_NAMES), r -> new GraphStats(
                 counts(r.get("labels")), counts(r.get("types")))).orElseThrow();
     }
 

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.neo4j.driver.Value;
 import org.partnergraph.graph.Graph;
+import org.partnergraph.partnership.PartnerLinks;
 import org.partnergraph.search.SearchNames;
 
 /**
@@ -26,6 +28,12 @@ public class BundleWriter {
 
     static final List<String> LABELS = List.copyOf(BundleReader.SECTION_LABELS.values());
     static final List<String> TYPES = types();
+
+    /**
+     * The relationship types the dataset writes, as an alternation for patterns that walk "any" relationship
+     * (exports, paths, neighbourhoods, counts): they must not see derived links such as the partner links.
+     */
+    public static final String DATASET_TYPES = String.join("|", TYPES);
 
     private static final Map<String, String> UPSERT_NODES = LABELS.stream().collect(Collectors.toMap(l -> l, l -> """
             UNWIND $rows AS row
@@ -52,6 +60,7 @@ public class BundleWriter {
             MATCH (a)-[r:%s {id: row.props.id}]->(b)
             WHERE a.id <> row.from OR b.id <> row.to
             DELETE r
+            RETURN a.id AS from, b.id AS to
             """.formatted(t)));
 
     private static final Map<String, String> UPSERT_RELATIONSHIPS = TYPES.stream().collect(Collectors.toMap(t -> t, t -> """
@@ -93,6 +102,7 @@ public class BundleWriter {
             }
             WITH DISTINCT m
             WHERE m:Region OR m:Organization OR m:Department OR m:Major
+            WITH m, m.provinces AS before
             SET m.provinces = COLLECT {
               CALL (m) {
                 MATCH (m)-[:PART_OF*0..]->(p:Region) WHERE m:Region AND NOT EXISTS { (p)-[:PART_OF]->(:Region) }
@@ -104,6 +114,8 @@ public class BundleWriter {
               }
               RETURN province ORDER BY province
             }
+            WITH m WHERE before IS NULL OR before <> m.provinces
+            RETURN collect(m.id) AS changed
             """;
 
     /** Links that place their start (it lies in, or is part of, their end). */
@@ -111,8 +123,19 @@ public class BundleWriter {
     /** Links that place their end (a department or major lies where what has it lies). */
     static final Set<String> PLACING_END = Set.of("HAS_DEPARTMENT", "OFFERS");
 
-    /** Writes every node, then every relationship, of one change's effect, then what follows from them. */
+    /** The links the partner links (partnership.PartnerLinks) follow: a change to one may alter them. */
+    static final Set<String> LINKING = Set.of("PAIRED_WITH", "SUPPORTS", "CO_BUILDS", "RUNS", "TARGETS",
+            "HAS_DEPARTMENT", "OFFERS");
+
+    /**
+     * Writes every node, then every relationship, of one change's effect, then what follows from them: the
+     * provinces of what it placed, and the partner links of the organisations it can have touched (those the
+     * change's linking relationships reached before it and after it, where an explicit relationship it moved
+     * ran from and to, and what changed province).
+     */
     public void write(Graph.Tx tx, Effect effect) {
+        Set<Object> seeds = linkSeeds(effect);
+        Set<Object> organizations = new LinkedHashSet<>(affected(tx, seeds));
         // The pinyin a node is found by is derived here, not stored with the change: a replay or rebuild
         // derives it again, and changes logged before it existed get it too.
         effect.nodes().forEach((label, rows) -> tx.run(statement(UPSERT_NODES, label),
@@ -126,14 +149,44 @@ public class BundleWriter {
                         "keep", derived.stream().map(BundleWriter::id).toList()));
             }
             if (!explicit.isEmpty()) {
-                tx.run(statement(DROP_MOVED, type), Map.of("rows", explicit.stream().map(BundleWriter::wire).toList()));
+                tx.list(statement(DROP_MOVED, type), Map.of("rows", explicit.stream().map(BundleWriter::wire).toList()),
+                        r -> List.of(r.get("from").asObject(), r.get("to").asObject())).forEach(seeds::addAll);
             }
             tx.run(statement(UPSERT_RELATIONSHIPS, type), Map.of("rows", rows.stream().map(BundleWriter::wire).toList()));
         });
         Placed placed = placed(effect);
         if (!placed.written().isEmpty() || !placed.moved().isEmpty()) {
-            tx.run(DERIVE_PROVINCES, Map.of("written", placed.written(), "moved", placed.moved()));
+            tx.single(DERIVE_PROVINCES, Map.of("written", placed.written(), "moved", placed.moved()),
+                    r -> r.get("changed").asList(Value::asObject)).ifPresent(seeds::addAll);
         }
+        organizations.addAll(affected(tx, seeds));
+        if (!organizations.isEmpty()) {
+            Map<String, Object> parameters = Map.of("organizations", List.copyOf(organizations));
+            tx.run(PartnerLinks.DROP, parameters);
+            tx.run(PartnerLinks.DERIVE, parameters);
+        }
+    }
+
+    /** The ends of the change's linking relationships (LINKING), whose organisations' partner links may change. */
+    static Set<Object> linkSeeds(Effect effect) {
+        Set<Object> seeds = new LinkedHashSet<>();
+        effect.relationships().forEach((type, rows) -> {
+            if (LINKING.contains(type)) {
+                rows.forEach(row -> {
+                    seeds.add(row.get("from"));
+                    seeds.add(row.get("to"));
+                });
+            }
+        });
+        return seeds;
+    }
+
+    private static List<Object> affected(Graph.Tx tx, Set<Object> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return tx.single(PartnerLinks.AFFECTED, Map.of("ids", List.copyOf(ids)),
+                r -> r.get("organizations").asList(Value::asObject)).orElse(List.of());
     }
 
     /** The nodes a change wrote, and those its links placed somewhere (see DERIVE_PROVINCES). */

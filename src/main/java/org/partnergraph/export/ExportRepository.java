@@ -1,5 +1,7 @@
 package org.partnergraph.export;
 
+import static org.partnergraph.dataset.BundleWriter.DATASET_TYPES;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -40,8 +42,8 @@ class ExportRepository {
 
     static final String COUNT_GRAPH = """
             RETURN COUNT { MATCH (n:Entity) WHERE %s } AS nodes,
-                   COUNT { MATCH (a:Entity)-[r]->(b:Entity) WHERE %s AND %s } AS edges
-            """.formatted(IN_KINDS.formatted("n"), IN_KINDS.formatted("a"), IN_KINDS.formatted("b"));
+                   COUNT { MATCH (a:Entity)-[r:%s]->(b:Entity) WHERE %s AND %s } AS edges
+            """.formatted(IN_KINDS.formatted("n"), DATASET_TYPES, IN_KINDS.formatted("a"), IN_KINDS.formatted("b"));
 
     static final String NODES_OF_GRAPH = """
             MATCH (n:Entity) WHERE %s
@@ -49,9 +51,9 @@ class ExportRepository {
             """.formatted(IN_KINDS.formatted("n"), NODE);
 
     static final String EDGES_OF_GRAPH = """
-            MATCH (a:Entity)-[r]->(b:Entity) WHERE %s AND %s
+            MATCH (a:Entity)-[r:%s]->(b:Entity) WHERE %s AND %s
             RETURN %s AS row
-            """.formatted(IN_KINDS.formatted("a"), IN_KINDS.formatted("b"), EDGE);
+            """.formatted(DATASET_TYPES, IN_KINDS.formatted("a"), IN_KINDS.formatted("b"), EDGE);
 
     /**
      * The focus and every node within the hops (a literal from 1..3, never input text) of it, whichever way
@@ -60,18 +62,18 @@ class ExportRepository {
     private static final String AROUND = """
             MATCH (centre:Entity {id: $focus})
             CALL (centre) {
-              MATCH (centre)-[*1..%d]-(n:Entity) RETURN n
+              MATCH (centre)-[:DATASET_TYPES*1..%d]-(n:Entity) RETURN n
               UNION
               RETURN centre AS n
             }
-            """;
+            """.replace("DATASET_TYPES", DATASET_TYPES);
 
     /** No row when the focus does not exist; the filter is applied after collecting, so it cannot hide the focus. */
     static final String COUNT_AROUND = AROUND + """
             WITH centre, collect(n) AS around
             WITH [x IN around WHERE %s] AS kept
-            RETURN size(kept) AS nodes, COUNT { UNWIND kept AS a MATCH (a)-[r]->(b) WHERE b IN kept RETURN r } AS edges
-            """.formatted(IN_KINDS.formatted("x"));
+            RETURN size(kept) AS nodes, COUNT { UNWIND kept AS a MATCH (a)-[r:%s]->(b) WHERE b IN kept RETURN r } AS edges
+            """.formatted(IN_KINDS.formatted("x"), DATASET_TYPES);
 
     static final String NODES_AROUND = AROUND + """
             WITH n WHERE %s
@@ -82,9 +84,9 @@ class ExportRepository {
             WITH n WHERE %s
             WITH collect(n) AS kept
             UNWIND kept AS a
-            MATCH (a)-[r]->(b) WHERE b IN kept
+            MATCH (a)-[r:%s]->(b) WHERE b IN kept
             RETURN %s AS row
-            """.formatted(IN_KINDS.formatted("n"), EDGE);
+            """.formatted(IN_KINDS.formatted("n"), DATASET_TYPES, EDGE);
 
     /** How many rows a scope holds, counted in the database before anything is sent. */
     record Counts(long nodes, long edges) {

@@ -46,7 +46,8 @@ public class GraphMigrations {
             "V0003__Lookup_indexes.cypher",
             "V0004__Relationship_id_indexes.cypher",
             "V0005__Derived_provinces.cypher",
-            "V0006__Pinyin_in_name_index.cypher");
+            "V0006__Pinyin_in_name_index.cypher",
+            "V0007__Partner_links.cypher");
 
     /**
      * Schema statements return at once (indexes fill in the background), so a holder keeps the lock for

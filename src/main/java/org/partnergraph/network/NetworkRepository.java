@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnergraph.graph.Graph;
 import org.partnergraph.organization.Organization;
-import org.partnergraph.partnership.PartnerRules;
+import org.partnergraph.partnership.PartnerLinks;
 
 /**
  * The support network as organisations and who-supports-whom links, by the partner rules of
- * {@code partnerOrganizations}: stated support (pairing, support, co-building) in either direction and
- * programmes from outside the province of what they target; a department or major counts for the
- * organisation that has it; regions are no partners.
+ * {@code partnerOrganizations} (the partner links the projector keeps): stated support (pairing, support,
+ * co-building) in either direction and programmes from outside the province of what they target; a
+ * department or major counts for the organisation that has it; regions are no partners.
  */
 @ApplicationScoped
 class NetworkRepository {
@@ -24,27 +24,20 @@ class NetworkRepository {
             RETURN coalesce(p.lastChange, 0) AS lastChange
             """;
 
-    /** The position and the distinct links in one snapshot, at most $max of them (one more tells it is over). */
+    /**
+     * The position and the distinct links in one snapshot, at most $max of them (one more tells it is over):
+     * the partner links the projector keeps (PartnerLinks), one per supporter and supported whatever the kinds.
+     */
     static final String LINKS = """
             OPTIONAL MATCH (m:__Projection {id: 'change-log'})
             WITH coalesce(m.lastChange, 0) AS lastChange
-            CALL () {
-              MATCH (a)-[:%1$s]->(b)
-              RETURN a AS giver, b AS receiver
-              UNION
-              MATCH (s:Organization)-[:RUNS]->(:Programme)-[:TARGETS]->(target)
-              WHERE %2$s
-              RETURN s AS giver, target AS receiver
-            }
-            WITH lastChange, %3$s AS supporter, %4$s AS supported
+            MATCH (supporter:Organization)-[:%s]->(supported:Organization)
             WITH DISTINCT lastChange, supporter, supported
-            WHERE supporter IS NOT NULL AND supported IS NOT NULL AND supporter <> supported
             WITH lastChange, supporter, supported LIMIT $max
             WITH lastChange, collect([supporter, supported]) AS links
             RETURN lastChange, [l IN links | [l[0].id, l[1].id]] AS links,
                    COLLECT { UNWIND links AS l UNWIND l AS o RETURN DISTINCT o } AS organizations
-            """.formatted(PartnerRules.STATED_TYPES, PartnerRules.FROM_OUTSIDE.strip(),
-            PartnerRules.organizationOf("giver", "o"), PartnerRules.organizationOf("receiver", "o"));
+            """.formatted(PartnerLinks.ALL_TYPES);
 
     record Links(long lastChange, List<List<String>> links, List<Organization> organizations) {
     }

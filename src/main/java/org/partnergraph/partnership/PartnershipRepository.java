@@ -349,15 +349,9 @@ class PartnershipRepository {
                   WITH %1$s, CASE WHEN %1$s.supporter.id = %2$s.id THEN %1$s.supported ELSE %1$s.supporter END AS %3$s
                   WITH %1$s, %4$s AS %5$s
                   WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id%6$s
-                """.formatted(p, o, other, organizationOf(other, owner), partner, kept) : """
-                  CALL (%1$s) {
-                    WITH %1$s AS o
-                %2$s
-                    RETURN other AS %3$s
-                  }
-                  WITH %1$s, %4$s AS %5$s
-                  WITH %5$s WHERE %5$s IS NOT NULL AND %5$s <> %1$s%6$s
-                """.formatted(o, partnerEndsOf(query), other, organizationOf(other, owner), partner, kept);
+                """.formatted(p, o, other, organizationOf(other, owner), partner, kept)
+                : "  MATCH (%1$s)%2$s(%3$s)%4$s\n".formatted(o, linkPattern(query), partner,
+                        kept.isEmpty() ? "" : " WHERE " + kept.substring(" AND ".length()));
         // Every link (small: one organisation's partnerships) and the page of distinct partners; the links are
         // grouped per partner by the reader. No aggregation: see partnersPage.
         String linkList = !links ? "[]" : """
@@ -429,48 +423,17 @@ class PartnershipRepository {
     }
 
     /**
-     * The organisations at the other end of {@link #partnershipsOf} for the organisation in {@code o}, without
-     * the partnerships themselves: the same rules (who counts as supporter, departments and majors count for
-     * the organisation that has them, programmes only from outside the province) as bare patterns, so a
-     * partner list that shows no link details costs Neo4j a walk of the relationships and nothing more (no
-     * partnership maps, no programme lookups). Each branch yields {@code other}: the partner, or the
-     * department, major or region at the other end. Only the branches {@code query}'s role and kinds can match.
+     * The partner links (see {@link PartnerLinks}) {@code query}'s role and kinds follow, as a relationship
+     * pattern from the organisation: the partners of a list without link details are one expansion, by the
+     * same rules as {@link #partnershipsOf} (which the links are derived by, at write time).
      */
-    static String partnerEndsOf(PartnersQuery query) {
-        boolean programmes = query.asksProgrammes();
-        boolean stated = query.asksStated();
-        String types = statedTypes(query);
-        List<String> branches = new ArrayList<>();
-        if (stated) {
-            // One walk over both directions: the far end x is the partner when it is an organisation; a
-            // department or major that supports counts for the organisation that has it directly (as in
-            // INTO_STATED), one that is supported is resolved to its organisation by the caller.
-            String relationship = switch (query.role()) {
-                case SUPPORTER -> "<-[r:%s]-";
-                case SUPPORTED -> "-[r:%s]->";
-                case ANY -> "-[r:%s]-";
-            };
-            branches.add("""
-                      MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)%s(x)
-                      UNWIND CASE WHEN x:Organization OR startNode(r) = a THEN [x]
-                             ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(x) RETURN owner } END AS other
-                      RETURN other
-                    """.formatted(relationship.formatted(types)));
-        }
-        if (programmes && query.role() != PartnerRole.SUPPORTED) {
-            branches.add("""
-                      MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(target)<-[:TARGETS]-(:Programme)<-[:RUNS]-(s:Organization)
-                      WHERE
-                    """ + FROM_OUTSIDE + "  RETURN s AS other\n");
-        }
-        if (programmes && query.role() != PartnerRole.SUPPORTER) {
-            branches.add("""
-                      MATCH (o)-[:RUNS]->(:Programme)-[:TARGETS]->(target)
-                      WITH o, o AS s, target
-                      WHERE
-                    """ + FROM_OUTSIDE + "  RETURN target AS other\n");
-        }
-        return union("o", branches);
+    static String linkPattern(PartnersQuery query) {
+        String types = PartnerLinks.types(query.kinds());
+        return switch (query.role()) {
+            case SUPPORTER -> "<-[:" + types + "]-";
+            case SUPPORTED -> "-[:" + types + "]->";
+            case ANY -> "-[:" + types + "]-";
+        };
     }
 
     /** Distinct partner organisations of many organisations at once, each paged, with its total. */

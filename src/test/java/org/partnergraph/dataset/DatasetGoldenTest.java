@@ -71,10 +71,10 @@ class DatasetGoldenTest {
             """.formatted(TEST_NODE);
 
     static final String DATASET_TYPE_COUNTS = """
-            MATCH (a)-[r]->(b)
+            MATCH (a)-[r:%s]->(b)
             WHERE NOT %s
             RETURN type(r) AS name, count(*) AS count
-            """.formatted(TEST_RELATIONSHIP);
+            """.formatted(BundleWriter.DATASET_TYPES, TEST_RELATIONSHIP);
 
     static final String TEST_LABEL_COUNTS = """
             MATCH (n)
@@ -84,10 +84,10 @@ class DatasetGoldenTest {
             """.formatted(TEST_NODE);
 
     static final String TEST_TYPE_COUNTS = """
-            MATCH (a)-[r]->(b)
+            MATCH (a)-[r:%s]->(b)
             WHERE %s
             RETURN type(r) AS name, count(*) AS count
-            """.formatted(TEST_RELATIONSHIP);
+            """.formatted(BundleWriter.DATASET_TYPES, TEST_RELATIONSHIP);
 
     /** The API does not expose what a stated count is about or whom it names, so that is read here. */
     static final String STATED_COUNT = """
