@@ -15,8 +15,9 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses a malformed {@code Authorization} header with 401 and an empty body before the OIDC layer sees
  * it: that layer answered {@code Bearer .} with HTTP 500. A bearer credential must be a signed JWT in
  * compact form (three base64url parts), which is all this service accepts; a header that is not
- * {@code <scheme> <credentials>} at all, or comes twice, is refused too. Another well-formed scheme
- * (Basic …) is left to Quarkus, which does not sign anyone in with it: the caller stays anonymous.
+ * {@code <scheme> <credentials>} at all, or comes twice, is refused too. So is another scheme (Basic …):
+ * no one is signed in with it, and answering it anonymously would let a client believe it was signed in
+ * while it reads only public data; the challenge names the one scheme there is (RFC 6750).
  */
 @ApplicationScoped
 class AuthorizationHeaderGuard {
@@ -47,6 +48,6 @@ class AuthorizationHeaderGuard {
         }
         int space = header.indexOf(' ');
         boolean bearer = header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer");
-        return !bearer || COMPACT_JWT.matcher(header.substring(space + 1)).matches();
+        return bearer && COMPACT_JWT.matcher(header.substring(space + 1)).matches();
     }
 }

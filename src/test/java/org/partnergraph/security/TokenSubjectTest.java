@@ -72,6 +72,16 @@ class TokenSubjectTest extends WriteTest {
         }
     }
 
+    /** Only bearer tokens sign anyone in: another scheme is refused, not read as anonymous. */
+    @Test
+    void anotherSchemeIs401NotAnonymous() {
+        for (String header : List.of("Basic YWxpY2U6c2VjcmV0", "Digest username=alice", "Token " + signed(
+                claims("alice", Roles.ANALYST).subject("alice")))) {
+            refused(header);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("query", ANY_QUERY)).post("/graphql").then().statusCode(200);
+    }
+
     @Test
     void twoAuthorizationHeadersAre401() {
         String good = "Bearer " + signed(claims("alice", Roles.ANALYST).subject("alice"));
