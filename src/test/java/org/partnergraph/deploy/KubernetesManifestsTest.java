@@ -199,6 +199,24 @@ class KubernetesManifestsTest {
         assertEquals("groups", literal(env, "PARTNERGRAPH_ROLES_CLAIM", overlay));
     }
 
+    /**
+     * Neo4j's own wait for a bookmark is bounded and no shorter than the service's, so a read on a lagging
+     * member gets the service's BOOKMARK_NOT_REACHED, and Neo4j does not hold it for its default 30 s.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void neo4jBookmarkWaitIsBoundedAndNoShorterThanTheServices(String overlay) {
+        Manifests m = render(overlay);
+        String neo4j = m.configMap("partnergraph-neo4j-config").path("data")
+                .path("NEO4J_db_transaction_bookmark__ready__timeout").asText("");
+        assertTrue(neo4j.matches("\\d+s"), () -> overlay + ": Neo4j's bookmark_ready_timeout in seconds, is '" + neo4j + "'");
+        EnvValue service = environment(m, serviceContainer(m)).get("PARTNERGRAPH_BOOKMARK_WAIT");
+        java.time.Duration wait = java.time.Duration.parse("PT" + (service == null ? "2s" : service.literal()).toUpperCase());
+        long seconds = Long.parseLong(neo4j.substring(0, neo4j.length() - 1));
+        assertTrue(seconds >= wait.toSeconds() && seconds <= 10, () -> overlay + ": Neo4j waits " + neo4j
+                + " for a bookmark, the service " + wait);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void embeddedStoresAreDisabled(String overlay) {
