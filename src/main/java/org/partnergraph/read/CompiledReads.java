@@ -71,6 +71,11 @@ public class CompiledReads {
         this.readTimeout = readTimeout;
     }
 
+    /** Whether the planner may fetch {@code type}'s {@code field} ahead (it compiles that field). */
+    boolean compilesField(String type, String field) {
+        return catalog.field(type, field) != null;
+    }
+
     boolean compiles(String rootField) {
         return enabled && catalog.root(rootField) != null;
     }

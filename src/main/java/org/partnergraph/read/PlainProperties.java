@@ -8,8 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import graphql.TrivialDataFetcher;
+import java.util.function.Supplier;
+
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.schema.model.Reference;
 
@@ -35,7 +38,7 @@ final class PlainProperties {
     }
 
     /** A direct reader for what {@code smallRye} fetches, when it is a plain property. */
-    static Optional<DataFetcher<Object>> of(DataFetcher<?> smallRye) {
+    static Optional<Accessor> of(DataFetcher<?> smallRye) {
         if (!(smallRye instanceof FieldDataFetcher<?>)) {
             return Optional.empty();
         }
@@ -70,11 +73,23 @@ final class PlainProperties {
         return field.get(fetcher);
     }
 
-    /** Trivial, as SmallRye's is: graphql-java's instrumentation may skip it. */
-    record Accessor(Method method) implements DataFetcher<Object>, TrivialDataFetcher<Object> {
+    /**
+     * Trivial, as SmallRye's is (graphql-java's instrumentation may skip it), and light: it needs only the
+     * source object, so graphql-java need not build the field's environment.
+     */
+    record Accessor(Method method) implements LightDataFetcher<Object> {
         @Override
         public Object get(graphql.schema.DataFetchingEnvironment environment) throws Exception {
-            Object source = environment.getSource();
+            return read(environment.getSource());
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source,
+                Supplier<graphql.schema.DataFetchingEnvironment> environment) throws Exception {
+            return read(source);
+        }
+
+        private Object read(Object source) throws Exception {
             if (source == null) {
                 return null;
             }

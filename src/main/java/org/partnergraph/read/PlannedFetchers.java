@@ -1,6 +1,7 @@
 package org.partnergraph.read;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
@@ -26,6 +27,11 @@ public final class PlannedFetchers {
         GraphQLCodeRegistry registry = schema.getCodeRegistry();
         GraphQLCodeRegistry.Builder planned = GraphQLCodeRegistry.newCodeRegistry(registry);
         AtomicReference<CompiledReads> reads = new AtomicReference<>();
+        // Which fields the planner can fetch ahead: only those look for a prefetched value first. Without the
+        // container (a schema built outside the application) every field does.
+        BiPredicate<String, String> plannable = Arc.container() == null || !Arc.container().isRunning()
+                ? (type, field) -> true
+                : Arc.container().instance(CompiledReads.class).get()::compilesField;
         String mutation = schema.getMutationType() == null ? null : schema.getMutationType().getName();
         for (var type : schema.getAllTypesAsList()) {
             if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")
@@ -36,7 +42,8 @@ public final class PlannedFetchers {
             for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                 FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
                 DataFetcher<?> resolver = registry.getDataFetcher(coordinates, field);
-                planned.dataFetcher(coordinates, query ? root(reads, field.getName(), resolver) : prefetchedOr(resolver));
+                planned.dataFetcher(coordinates, query ? root(reads, field.getName(), resolver)
+                        : prefetchedOr(resolver, plannable.test(object.getName(), field.getName())));
             }
         }
         return schema.transform(builder -> builder.codeRegistry(planned.build()));
@@ -49,8 +56,17 @@ public final class PlannedFetchers {
         };
     }
 
-    private static DataFetcher<Object> prefetchedOr(DataFetcher<?> smallRye) {
-        DataFetcher<?> resolver = PlainProperties.of(smallRye).<DataFetcher<?>>map(plain -> plain).orElse(smallRye);
+    /**
+     * A field the planner never fetches ahead that is a plain property is read straight from its object, as
+     * a graphql-java LightDataFetcher: graphql-java then builds no DataFetchingEnvironment for it, which is
+     * most of what a property costs on a long list.
+     */
+    private static DataFetcher<?> prefetchedOr(DataFetcher<?> smallRye, boolean plannable) {
+        var plain = PlainProperties.of(smallRye);
+        if (plain.isPresent() && !plannable) {
+            return plain.get();
+        }
+        DataFetcher<?> resolver = plain.<DataFetcher<?>>map(p -> p).orElse(smallRye);
         return env -> {
             Object source = env.getSource();
             Prefetched prefetched = source == null ? null : Prefetched.existing(env.getGraphQlContext());

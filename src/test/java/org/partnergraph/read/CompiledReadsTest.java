@@ -2,6 +2,7 @@ package org.partnergraph.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
 
+import graphql.Scalars;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
+import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.Type;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -79,6 +92,42 @@ class CompiledReadsTest {
     void theLiveSchemaReadsPlainPropertiesPastSmallRyesPerFieldContext() {
         ANONYMOUS.file("read/departmentSupporters", Map.of("id", "kashgar-polytechnic-civil-engineering"));
         assertTrue(PlainProperties.taken() > 100, "plain properties read directly: " + PlainProperties.taken());
+    }
+
+    public record Org(String name, String region) {
+    }
+
+    /**
+     * A plain property the planner never fetches ahead is read by a graphql-java LightDataFetcher (no
+     * environment built per field); one the planner compiles (Organization.region) keeps the lookup of the
+     * prefetched value first, though its record has an accessor of that name.
+     */
+    @Test
+    void plainPropertiesThePlannerNeverFetchesAheadAreLight() throws Exception {
+        Reference owner = new Reference();
+        owner.setClassName(Org.class.getName());
+        Reference string = new Reference();
+        string.setClassName(String.class.getName());
+        GraphQLObjectType.Builder type = GraphQLObjectType.newObject().name("Organization");
+        GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
+        for (String name : List.of("name", "region")) {
+            type.field(GraphQLFieldDefinition.newFieldDefinition().name(name).type(Scalars.GraphQLString));
+            registry.dataFetcher(FieldCoordinates.coordinates("Organization", name), new FieldDataFetcher<>(
+                    new Field(name, name, name, string), new Type(Org.class.getName(), "Organization", null), owner));
+        }
+        GraphQLObjectType organization = type.build();
+        GraphQLSchema schema = PlannedFetchers.apply(GraphQLSchema.newSchema().query(GraphQLObjectType.newObject()
+                .name("Query").field(GraphQLFieldDefinition.newFieldDefinition().name("organization").type(organization)))
+                .codeRegistry(registry.build()).build());
+        GraphQLCodeRegistry planned = schema.getCodeRegistry();
+        DataFetcher<?> name = planned.getDataFetcher(FieldCoordinates.coordinates("Organization", "name"),
+                organization.getFieldDefinition("name"));
+        DataFetcher<?> region = planned.getDataFetcher(FieldCoordinates.coordinates("Organization", "region"),
+                organization.getFieldDefinition("region"));
+        assertInstanceOf(LightDataFetcher.class, name);
+        assertEquals("喀什理工", ((LightDataFetcher<?>) name).get(organization.getFieldDefinition("name"),
+                new Org("喀什理工", "kashgar"), () -> null));
+        assertFalse(region instanceof LightDataFetcher, "a field the planner compiles looks for its prefetched value");
     }
 
     @ParameterizedTest
