@@ -31,7 +31,7 @@ function watch(page, failed = result.failed) {
     }
   });
   page.on('pageerror', (error) => result.pageErrors.push(String(error)));
-  page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText} (page ${page.url()})`));
   page.on('response', (response) => {
     if (response.status() >= 400) {
       failed.push(`${response.url()}: HTTP ${response.status()}`);
@@ -251,6 +251,7 @@ await step('tamperedState', refused, async () => {
 await step('accessDenied', refused, async () => {
   const focused = result.search.focused;
   await refused.goto(`${base}/explore?focus=${encodeURIComponent(focused)}`);
+  await waitFor(refused, 'focused', focused);
   const authorize = await toIdentityProvider(refused);
   await refused.goto(`${base}/explore?error=access_denied&error_description=${encodeURIComponent('The user declined')}`
     + `&state=${encodeURIComponent(authorize.state)}`);
