@@ -1,15 +1,17 @@
 // Drives /explore in Debian's headless Chromium as an analyst would, and prints what the page shows as one
 // JSON object; ExplorerBrowserTest compares it with the API's own answers. Each step records its own error,
 // so one broken behaviour fails its own test, not every test.
-// Usage: node explore.mjs <base URL> <analyst bearer token> <screenshot folder>
+// Usage: node explore.mjs <base URL> <analyst bearer token> <screenshot folder> <expired token> <token the service refuses>
+// Redirect sign-in runs against the test identity provider (OidcWiremockTestResource's login form).
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [base, analystToken, shots] = process.argv.slice(2);
+const [base, analystToken, shots, expiredToken, rejectedToken] = process.argv.slice(2);
 const profile = mkdtempSync(join(tmpdir(), 'partnergraph-chromium-'));
-const result = { errors: {}, outside: [], pageErrors: [], failed: [] };
+// Failures the sign-in error steps provoke (the service's 401 for a refused token …) are kept apart.
+const result = { errors: {}, outside: [], pageErrors: [], failed: [], provoked: [] };
 const TIMEOUT = 30000;
 
 // Debian's Chromium, never a downloaded build; no network beyond the page's own service.
@@ -21,7 +23,7 @@ const context = await chromium.launchPersistentContext(profile, {
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-function watch(page) {
+function watch(page, failed = result.failed) {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (!['localhost', '127.0.0.1'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
@@ -29,10 +31,10 @@ function watch(page) {
     }
   });
   page.on('pageerror', (error) => result.pageErrors.push(String(error)));
-  page.on('requestfailed', (request) => result.failed.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText} (page ${page.url()})`));
   page.on('response', (response) => {
     if (response.status() >= 400) {
-      result.failed.push(`${response.url()}: HTTP ${response.status()}`);
+      failed.push(`${response.url()}: HTTP ${response.status()}`);
     }
   });
   return page;
@@ -82,6 +84,7 @@ await step('search', page, async () => {
     nodes: await drawnIds(page),
     edges: await drawnEdges(page),
     panelSupporters: await page.$$eval('#supporters li', (items) => items.map((li) => li.dataset.id)),
+    supporterLines: await page.$$eval('#supporters li', (items) => items.map((li) => li.textContent)),
     citations: await page.$$eval('#citations li', (items) => items.map((li) => ({
       title: li.querySelector('.doc-title').textContent,
       number: li.querySelector('.doc-number')?.textContent ?? null,
@@ -161,7 +164,7 @@ const analyst = watch(await context.newPage());
 await step('analyst', analyst, async () => {
   await analyst.goto(`${base}/explore?focus=${encodeURIComponent(result.search.focused)}`);
   await waitFor(analyst, 'focused');
-  await analyst.click('#sign-in summary');
+  await analyst.click('#token-sign-in summary');
   await analyst.fill('#token', analystToken);
   await analyst.click('#token-save');
   await analyst.waitForSelector('#network tbody tr', { timeout: TIMEOUT });
@@ -178,6 +181,105 @@ await step('analyst', analyst, async () => {
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   seen.download = { name: download.suggestedFilename(), nodes: exported.elements.nodes.map((n) => n.data.id).sort() };
   return seen;
+});
+
+// 8. A deep link to nothing: the page says so in its own words.
+const missing = watch(await context.newPage(), result.provoked);
+await step('unknownFocus', missing, async () => {
+  await missing.goto(`${base}/explore?focus=no-such-node`);
+  await waitFor(missing, 'missing');
+  return { status: await missing.textContent('#status'), panel: await missing.textContent('#panel') };
+});
+
+// 9. Redirect sign-in: the identity provider's login form, back on the same view signed in, the analyst
+// views and an export; then sign out.
+const oidc = watch(await context.newPage());
+const session = (page) => page.evaluate(() => ({ token: sessionStorage.getItem('partnergraph.explorer.token'),
+  pending: sessionStorage.getItem('partnergraph.explorer.sign-in') }));
+const toIdentityProvider = async (page) => {
+  // After the page's own requests (the chart), so leaving it aborts none.
+  await waitFor(page, 'signIn');
+  await waitFor(page, 'chart');
+  await page.click('#sign-in-button');
+  await page.waitForSelector('#login', { timeout: TIMEOUT });
+  return Object.fromEntries(new URL(page.url()).searchParams);
+};
+const signInSeen = async (page) => ({ url: page.url(), state: await page.textContent('#sign-in-state'),
+  signIn: await page.evaluate(() => document.body.dataset.signIn), message: await page.textContent('#sign-in-message'),
+  ...await session(page) });
+await step('oidc', oidc, async () => {
+  const focused = result.search.focused;
+  await oidc.goto(`${base}/explore?focus=${encodeURIComponent(focused)}`);
+  await waitFor(oidc, 'focused');
+  const before = { state: await oidc.textContent('#sign-in-state'), button: await oidc.isVisible('#sign-in-button') };
+  const authorize = await toIdentityProvider(oidc);
+  const atProvider = new URL(oidc.url()).origin;
+  await oidc.fill('#username', 'alice');
+  await oidc.fill('#password', 'alice');
+  await oidc.click('#login');
+  await waitFor(oidc, 'focused', focused);
+  // The focus redraws the analyst view once more: read the table when that is done.
+  await oidc.waitForSelector('#network tbody tr', { timeout: TIMEOUT });
+  const seen = { before, authorize, atProvider, after: await signInSeen(oidc),
+    rows: await oidc.$$eval('#network tbody tr', (rows) => rows.map((r) => r.querySelector('td').textContent)),
+    signInButton: await oidc.isVisible('#sign-in-button') };
+  await oidc.screenshot({ path: join(shots, 'signed-in.png'), fullPage: true });
+  const [download] = await Promise.all([oidc.waitForEvent('download', { timeout: TIMEOUT }),
+    oidc.click('#exports button:nth-of-type(3)')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  seen.download = { name: download.suggestedFilename(), nodes: exported.elements.nodes.length };
+  await oidc.click('#sign-out');
+  await oidc.waitForSelector('#analyst-signin', { timeout: TIMEOUT });
+  seen.signedOut = { ...await signInSeen(oidc), analyst: await oidc.textContent('#analyst-body'),
+    signInButton: await oidc.isVisible('#sign-in-button') };
+  return seen;
+});
+
+// 10. An answer whose state was changed on the way is refused, and no code is exchanged.
+const refused = watch(await context.newPage(), result.provoked);
+await step('tamperedState', refused, async () => {
+  await refused.goto(`${base}/explore`);
+  const authorize = await toIdentityProvider(refused);
+  await refused.$eval('#state', (input) => { input.value = `${input.value}x`; });
+  await refused.click('#login');
+  await waitFor(refused, 'signInMessage');
+  await waitFor(refused, 'chart');
+  return { authorize, ...await signInSeen(refused) };
+});
+
+// 11. The user refuses at the identity provider (error=access_denied): a clear message, the view kept.
+await step('accessDenied', refused, async () => {
+  const focused = result.search.focused;
+  await refused.goto(`${base}/explore?focus=${encodeURIComponent(focused)}`);
+  await waitFor(refused, 'focused', focused);
+  const authorize = await toIdentityProvider(refused);
+  await refused.goto(`${base}/explore?error=access_denied&error_description=${encodeURIComponent('The user declined')}`
+    + `&state=${encodeURIComponent(authorize.state)}`);
+  await waitFor(refused, 'signInMessage');
+  await waitFor(refused, 'focused', focused);
+  await waitFor(refused, 'chart');
+  return { ...await signInSeen(refused) };
+});
+
+// 12. A pasted token that has expired is dropped before it is sent; 13. a token the service refuses (401)
+// signs the user out, and the public view still loads.
+await step('expired', refused, async () => {
+  await refused.goto(`${base}/explore`);
+  await waitFor(refused, 'signIn');
+  await refused.click('#token-sign-in summary');
+  await refused.fill('#token', expiredToken);
+  await refused.click('#token-save');
+  await waitFor(refused, 'signInMessage');
+  await waitFor(refused, 'chart');
+  return { ...await signInSeen(refused), analyst: await refused.textContent('#analyst-body') };
+});
+await step('rejected', refused, async () => {
+  const focused = result.search.focused;
+  await refused.evaluate((t) => sessionStorage.setItem('partnergraph.explorer.token', t), rejectedToken);
+  await refused.goto(`${base}/explore?focus=${encodeURIComponent(focused)}`);
+  await waitFor(refused, 'signInMessage');
+  await waitFor(refused, 'focused', focused);
+  return { ...await signInSeen(refused), nodes: await drawnIds(refused) };
 });
 
 await context.close();

@@ -23,7 +23,12 @@ function exportButtons(focusId, status) {
     status);
 }
 
+// Sign-in, sign-out and each new focus redraw this view; only the latest call may fill it, or a slower
+// earlier one would put back a stale view (the whole graph's exports after a deep link's focus had loaded).
+let latest = 0;
+
 export async function renderAnalyst(container, focusId, onFocus) {
+  const call = ++latest;
   if (!token()) {
     show(container, el('p', { className: 'signin-needed', id: 'analyst-signin' }, SIGN_IN));
     return;
@@ -33,9 +38,15 @@ export async function renderAnalyst(container, focusId, onFocus) {
   try {
     ({ supportNetwork: network } = await graphql(NETWORK));
   } catch (e) {
+    if (call !== latest) {
+      return;
+    }
     const text = e instanceof ApiError && (e.code === 'UNAUTHENTICATED' || e.code === 'FORBIDDEN')
       ? `${e.message} ${SIGN_IN}` : e.message;
     show(container, el('p', { className: 'signin-needed', id: 'analyst-signin' }, text));
+    return;
+  }
+  if (call !== latest) {
     return;
   }
   const rows = network.ranking.map((r) => el('tr', {},

@@ -1,7 +1,8 @@
 // The explorer page: search → focus a node → draw its neighbourhood and supporters → click to expand,
 // filter, find paths; charts of the programmes; analyst views. The URL (?focus=<id>) names the view so an
 // analyst can send it.
-import { graphql, setToken, token } from './api.js';
+import { ApiError, claims, graphql, onSignOut, setToken, token } from './api.js';
+import { completeSignIn, loadConfig, startSignIn } from './signin.js';
 import { createGraph } from './graph.js';
 import { createCharts } from './charts.js';
 import { renderAnalyst } from './analyst.js';
@@ -20,6 +21,7 @@ const graph = createGraph($('cy'), (id) => expandAndSelect(id));
 const charts = createCharts($('chart'), $('chart-total'));
 const hidden = { kinds: new Set(), types: new Set() };
 let focusId = null;
+const config = await loadConfig();
 
 // The browser tests (and a curious analyst's console) read the drawing and the chart from here.
 window.explorer = { graph, charts };
@@ -50,9 +52,22 @@ async function focus(id, push) {
   say('Loading …');
   delete document.body.dataset.focused;
   try {
-    const { neighbourhood } = await graphql(NEIGHBOURHOOD, { id, hops: 1, limit: LIMIT });
+    let neighbourhood;
+    try {
+      ({ neighbourhood } = await graphql(NEIGHBOURHOOD, { id, hops: 1, limit: LIMIT }));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'NOT_FOUND') {
+        neighbourhood = null;
+      } else {
+        throw e;
+      }
+    }
     if (!neighbourhood) {
-      say(`Nothing has the id ${id}.`, true);
+      // A deep link that names nothing (mistyped, or the node is gone): say so in the page's words.
+      const text = `Nothing in the graph has the id “${id}”: the link may be mistyped or out of date. Search by name instead.`;
+      say(text, true);
+      renderMessage(panel, text, true);
+      done('missing', id);
       return;
     }
     const centre = neighbourhood.nodes[0];
@@ -178,22 +193,35 @@ function applyFilters() {
     types: new Set(graph.types().filter((t) => !hidden.types.has(t))), year });
 }
 
-// Shows who the pasted token says the user is; the claims are only displayed, the service checks the token.
+// Shows who the token says the user is; the claims are only displayed, the service checks the token.
 function showSignIn() {
   const current = token();
-  $('sign-in').querySelector('summary').textContent = current ? 'Token' : 'Sign in';
+  document.body.dataset.signIn = current ? 'signed-in' : 'anonymous';
+  $('sign-in-button').hidden = !config.redirectSignIn || Boolean(current);
+  $('sign-out').hidden = !current;
+  $('token-sign-in').hidden = Boolean(current);
   if (!current) {
     $('sign-in-state').textContent = 'Anonymous: public data only.';
     return;
   }
-  let who = 'signed in';
-  try {
-    const claims = JSON.parse(atob(current.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    who = `${claims.preferred_username || claims.sub || 'signed in'} (${[].concat(claims.groups || []).join(', ')})`;
-  } catch {
-    who = 'signed in (token not readable here; the service will judge it)';
+  const said = claims(current);
+  $('sign-in-state').textContent = said
+    ? `Signed in as ${said.preferred_username || said.sub || '?'} (${[].concat(said.groups || []).join(', ') || 'no roles'})`
+    : 'Signed in (token not readable here; the service will judge it)';
+}
+
+function tell(text) {
+  $('sign-in-message').textContent = text || '';
+  $('sign-in-message').hidden = !text;
+  if (text) {
+    done('signInMessage', text);
   }
-  $('sign-in-state').textContent = who;
+}
+
+function signInChanged(text) {
+  tell(text);
+  showSignIn();
+  renderAnalyst($('analyst-body'), focusId, (other) => focus(other, true));
 }
 
 $('search-form').addEventListener('submit', (event) => {
@@ -215,15 +243,21 @@ $('chart-by').addEventListener('change', (event) => {
 $('token-save').addEventListener('click', () => {
   setToken($('token').value);
   $('token').value = '';
-  $('sign-in').querySelector('details').open = false;
-  showSignIn();
-  renderAnalyst($('analyst-body'), focusId, (other) => focus(other, true));
+  $('token-sign-in').open = false;
+  signInChanged('');
 });
-$('token-clear').addEventListener('click', () => {
+$('sign-in-button').addEventListener('click', () => {
+  tell('');
+  // The view to come back to: the one drawn, or the one a deep link is still loading.
+  const view = focusId || new URLSearchParams(location.search).get('focus');
+  startSignIn(config, view).catch((e) => tell(e.message));
+});
+$('sign-out').addEventListener('click', () => {
+  // The token leaves this tab; the identity provider's own session (its cookie) is not ended here.
   setToken(null);
-  showSignIn();
-  renderAnalyst($('analyst-body'), focusId, (other) => focus(other, true));
+  signInChanged('Signed out: public data only.');
 });
+onSignOut((reason) => signInChanged(reason));
 window.addEventListener('popstate', (event) => {
   const id = (event.state && event.state.focus) || new URLSearchParams(location.search).get('focus');
   if (id) {
@@ -231,10 +265,13 @@ window.addEventListener('popstate', (event) => {
   }
 });
 
+// Back from the identity provider, the code is exchanged before anything else asks the API.
+const returned = await completeSignIn(config);
+tell(returned && returned.error);
 showSignIn();
 renderAnalyst($('analyst-body'), focusId, (other) => focus(other, true));
 charts.load($('chart-by').value).then(() => done('chart', $('chart-by').value)).catch((e) => say(e.message, true));
-const initial = new URLSearchParams(location.search).get('focus');
+const initial = returned ? returned.focus : new URLSearchParams(location.search).get('focus');
 if (initial) {
   focus(initial, false);
 } else {

@@ -56,7 +56,10 @@ export function renderPanel(container, node, supporters, edges, labelOf, onFocus
     parts.push(el('h3', {}, `Supporters (${supporters.length})`));
     parts.push(supporters.length
       ? el('ul', { id: 'supporters' }, supporters.map((p) => el('li', { dataset: { id: p.supporter.id } },
-        focusButton(p.supporter.id, p.supporter.label), ` ${p.kind} → ${p.supported.label}`,
+        focusButton(p.supporter.id, p.supporter.label), ` ${p.kind} `,
+        // Several programmes can link the same two nodes: name each, or the lines look the same.
+        p.programme ? [el('span', { className: 'programme' }, '「', focusButton(p.programme.id, p.programme.label), '」'), ' '] : null,
+        `→ ${p.supported.label}`,
         p.scheme ? ` · ${p.scheme}` : '', period(p.since, p.until),
         p.implied ? [' ', el('span', { className: 'badge implied' }, 'implied')] : null)))
       : el('p', {}, 'No organisation is recorded as supporting it.'));

@@ -13,7 +13,7 @@ export const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $hops: Int, $limit: 
   neighbourhood(id: $id, hops: $hops, limit: $limit) { truncated nodes { ${NODE} } edges { ${EDGE} } } }`;
 
 export const SUPPORTERS = `query Supporters($id: ID!) {
-  supportersOf(id: $id) { id kind since until scheme implied
+  supportersOf(id: $id) { id kind since until scheme implied programme { id label }
     supporter { ${BASIC} } supported { ${NODE} } citations { ${CITATION} } } }`;
 
 // One fragment per type for the facts only that type has; citations are on every type.

@@ -2,18 +2,23 @@ package org.partnergraph.explore;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +43,37 @@ class ExplorerPageTest {
                     .header("Content-Security-Policy", containsString("script-src 'self'"))
                     .body(containsString("<script type=\"module\" src=\"/explore/app.js\">"));
         }
+    }
+
+    @Test
+    void withAClientIdThePageIsToldToSignInAtTheIssuerAndMayConnectToItsOriginOnly() {
+        String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class).replaceAll("/+$", "");
+        URI uri = URI.create(issuer);
+        given().get("/explore/config.json").then().statusCode(200).contentType(startsWith("application/json"))
+                .header("Cache-Control", "no-cache")
+                .body("redirectSignIn", equalTo(true))
+                .body("issuer", equalTo(issuer))
+                .body("clientId", equalTo("partnergraph-explorer"))
+                .body("scopes", equalTo("openid"));
+        String policy = given().get("/explore").then().statusCode(200).extract().header("Content-Security-Policy");
+        assertEquals("connect-src 'self' http://localhost:" + uri.getPort(), directive(policy, "connect-src"),
+                "the issuer's origin, nothing more: " + policy);
+        assertEquals("default-src 'self'", directive(policy, "default-src"));
+        assertEquals("script-src 'self'", directive(policy, "script-src"));
+        assertEquals("form-action 'self'", directive(policy, "form-action"));
+    }
+
+    @Test
+    void theEChartsModuleNeedsNoneOfTheJarsItsSourcesDependOn() {
+        // dist/echarts.esm.min.js has zrender and tslib compiled in; their jars are excluded from the build.
+        given().get("/_static/zrender/6.0.0/lib/all.js").then().statusCode(404);
+        given().get("/_static/tslib/tslib.html").then().statusCode(404);
+    }
+
+    /** One directive of a Content-Security-Policy, as sent. */
+    static String directive(String policy, String name) {
+        return Arrays.stream(policy.split(";")).map(String::trim).filter(d -> d.startsWith(name + " ") || d.equals(name))
+                .findFirst().orElse("");
     }
 
     @Test
