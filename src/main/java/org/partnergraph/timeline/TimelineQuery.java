@@ -1,5 +1,6 @@
 package org.partnergraph.timeline;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ record TimelineQuery(TimelineFilter filter, PageRequest page, String fromDay, St
     /** The kinds asked for, in a fixed order (each is a part of the statement). */
     List<TimelineEntryKind> kinds() {
         return filter.kind() == null ? List.of(TimelineEntryKind.values())
-                : java.util.Arrays.stream(TimelineEntryKind.values()).filter(filter.kind()::contains).toList();
+                : Arrays.stream(TimelineEntryKind.values()).filter(filter.kind()::contains).toList();
     }
 
     Map<String, Object> parameters() {

@@ -1,7 +1,10 @@
 package org.partnergraph.timeline;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,7 +60,7 @@ public class TimelineRepository {
      * conditions a request asks for are written: a smaller statement is planned sooner, and each combination
      * keeps its own cached plan (Neo4j replans a statement whose parameters change between null and text).
      */
-    private static final java.util.Map<TimelineEntryKind, String> PARTS = new java.util.EnumMap<>(java.util.Map.of(
+    private static final Map<TimelineEntryKind, String> PARTS = new EnumMap<>(Map.of(
             TimelineEntryKind.EVENT, """
               MATCH (x:Event)
               WITH x, x.date AS date
@@ -195,8 +198,8 @@ public class TimelineRepository {
                 row -> Partnership.from(row, Organization::from, v -> node(v)));
     }
 
-    static Page<TimelineEntry> read(TimelineQuery query, Value value, java.util.function.Function<Value, Node> node,
-            java.util.function.Function<Value, Partnership> partnership) {
+    static Page<TimelineEntry> read(TimelineQuery query, Value value, Function<Value, Node> node,
+            Function<Value, Partnership> partnership) {
         query.checkFound(value.get("organizationFound").asBoolean(), value.get("regionFound").asBoolean());
         List<TimelineEntry> rows = value.get("rows").asList(row -> TimelineEntry.from(row, node, partnership));
         return new Page<>(rows, value.get("total").asInt(), query.page());
