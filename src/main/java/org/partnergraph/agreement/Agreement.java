@@ -1,5 +1,7 @@
 package org.partnergraph.agreement;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -7,9 +9,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
+import org.partnergraph.document.Citation;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
 import org.partnergraph.node.Node;
+import org.partnergraph.timeline.CooperationStatus;
+import org.partnergraph.timeline.DatePrecision;
+import org.partnergraph.timeline.StatusStatement;
 
 @Type("Agreement")
 @Description("An agreement, memorandum or action plan between parties (PARTY_TO).")
@@ -19,12 +25,23 @@ public record Agreement(
         @NonNull @Description("What sort of agreement.") AgreementKind kind,
         @Description("Date signed or issued (YYYY, YYYY-MM or YYYY-MM-DD), where stated.") String date,
         @Description("Period it covers, e.g. 2018-2020.") String period,
+        @Description("How precise date is; null without a date.") DatePrecision datePrecision,
+        @Description("Where it stands (proposed, being coordinated, in force, ended) as a document states it; null "
+                + "where no document says.") CooperationStatus status,
+        @Description("The date the status is stated for (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the document; "
+                + "for a document's 目前 (currently), the document's own date. Null when not stated.") String statusDate,
+        @Description("How precise statusDate is; null without one.") DatePrecision statusDatePrecision,
+        @NonNull @Description("The documents and quotes that state the status; empty without one.")
+        List<@NonNull Citation> statusCitations,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Agreement from(Value node) {
+        StatusStatement status = StatusStatement.from(node);
+        String date = node.get("date").asString(null);
         return new Agreement(node.get("id").asString(), node.get("name").asString(),
-                AgreementKind.valueOf(node.get("kind").asString()), node.get("date").asString(null),
-                node.get("period").asString(null), Provenance.from(node));
+                AgreementKind.valueOf(node.get("kind").asString()), date, node.get("period").asString(null),
+                DatePrecision.of(date), status.status(), status.date(), DatePrecision.of(status.date()),
+                status.citations(), Provenance.from(node));
     }
 
     @Override

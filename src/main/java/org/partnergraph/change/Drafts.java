@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Drafts {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern SOURCE_FIELD = Pattern.compile("sources(\\[\\d+])?(\\.(document|quote|implied))?");
+    private static final Pattern SOURCE_FIELD = Pattern.compile("(sources|statusSources)(\\[\\d+])?(\\.(document|quote|implied))?");
 
     private Drafts() {
     }
@@ -71,19 +71,27 @@ public final class Drafts {
 
     /** Appends the source to the row's sources (an update keeps the sources the fact already has). */
     public static void cite(ObjectNode row, SourceInput source) {
-        if (!row.has("sources") || !row.get("sources").isArray()) {
+        cite(row, "sources", source);
+    }
+
+    /** Appends the source to the row's citations in {@code field} (sources, statusSources); none given, none added. */
+    public static void cite(ObjectNode row, String field, SourceInput source) {
+        if ("sources".equals(field) && (!row.has("sources") || !row.get("sources").isArray())) {
             row.putArray("sources");
         }
         if (source == null) {
             return;
         }
-        for (JsonNode existing : row.get("sources")) {
+        if (!row.has(field) || !row.get(field).isArray()) {
+            row.putArray(field);
+        }
+        for (JsonNode existing : row.get(field)) {
             if (existing.path("document").asText("").equals(source.documentId)
                     && existing.path("quote").asText("").equals(source.quote)) {
                 return;
             }
         }
-        ObjectNode citation = ((ArrayNode) row.get("sources")).addObject();
+        ObjectNode citation = ((ArrayNode) row.get(field)).addObject();
         citation.put("document", source.documentId);
         citation.put("quote", source.quote);
         if (Boolean.TRUE.equals(source.implied)) {
@@ -134,8 +142,9 @@ public final class Drafts {
         return field -> {
             var source = SOURCE_FIELD.matcher(field);
             if (source.matches()) {
-                String part = source.group(3);
-                return prefix + "source" + (part == null ? "" : "." + ("document".equals(part) ? "documentId" : part));
+                String part = source.group(4);
+                return prefix + ("sources".equals(source.group(1)) ? "source" : "statusSource")
+                        + (part == null ? "" : "." + ("document".equals(part) ? "documentId" : part));
             }
             return prefix + names.getOrDefault(field, field);
         };

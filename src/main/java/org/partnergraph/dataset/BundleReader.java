@@ -83,8 +83,11 @@ final class BundleReader {
             "statedCounts", List.of(new Link("subject", "COUNTS", null, false)));
 
     /** Fields that become links or citations rather than properties of the row's own node or relationship. */
-    private static final Set<String> NOT_STORED = Set.of("sources", "named", "attributes", "type", "from", "to",
-            "parent", "region", "organization", "department", "partOf", "subject");
+    private static final Set<String> NOT_STORED = Set.of("sources", "statusSources", "named", "attributes", "type",
+            "from", "to", "parent", "region", "organization", "department", "partOf", "subject");
+    /** The relationship types a status may be stated on: the partnerships. */
+    private static final Set<RelationshipType> WITH_STATUS = Set.of(RelationshipType.PAIRED_WITH,
+            RelationshipType.SUPPORTS, RelationshipType.CO_BUILDS);
     private static final Set<String> AMOUNTS = Set.of("fundingWan", "selfFundedWan", "statedTotalFundingWan");
 
     private static final String PERSONAL = "; personal data is never imported";
@@ -199,6 +202,8 @@ final class BundleReader {
             link(links, id, link.type(), target, link.incoming());
         }
         inOrder("date", date(node, "date"), "endDate", date(node, "endDate"));
+        checkYear(node);
+        props.putAll(status(node));
         JsonNode named = node.path("named");
         for (int i = 0; i < named.size(); i++) {
             link(links, id, "NAMES", reference("named", "/named/" + i, named.get(i), null), false);
@@ -246,7 +251,15 @@ final class BundleReader {
             problem("endReason", "is only for a relationship that has ended (until)");
         }
         ref(node, "programme", Set.of("Programme", "Agreement"));
+        if (type != null && !WITH_STATUS.contains(type)) {
+            for (String field : List.of("status", "statusDate", "statusSources")) {
+                if (node.has(field)) {
+                    problem(field, "only PAIRED_WITH, SUPPORTS and CO_BUILDS have a status");
+                }
+            }
+        }
         Map<String, Object> props = properties("", node);
+        props.putAll(status(node));
         props.putAll(properties("attributes.", node.path("attributes")));
         node.path("attributes").fields().forEachRemaining(attribute -> {
             JsonNode value = attribute.getValue();
@@ -264,25 +277,68 @@ final class BundleReader {
      * {@code implied} when every citation is.
      */
     private Map<String, Object> sources(JsonNode node) {
+        return citations(node, "sources");
+    }
+
+    private Map<String, Object> citations(JsonNode node, String field) {
         List<String> documents = new ArrayList<>();
         List<String> quotes = new ArrayList<>();
         List<Boolean> implied = new ArrayList<>();
-        JsonNode sources = node.path("sources");
+        JsonNode sources = node.path(field);
         for (int i = 0; i < sources.size(); i++) {
-            String document = text(sources.get(i), "document", "/sources/" + i + "/document");
+            String document = text(sources.get(i), "document", "/" + field + "/" + i + "/document");
             if (document != null && !documentIds.contains(document) && !known.documentIds().contains(document)) {
-                problem("sources[" + i + "].document", "unknown document '" + document + "'");
+                problem(field + "[" + i + "].document", "unknown document '" + document + "'");
             }
             documents.add(sources.get(i).path("document").asText(null));
             quotes.add(sources.get(i).path("quote").asText(null));
             implied.add(sources.get(i).path("implied").asBoolean(false));
         }
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("sources", documents);
-        props.put("quotes", quotes);
-        props.put("impliedFlags", implied);
-        props.put("implied", !implied.isEmpty() && !implied.contains(false));
+        if ("sources".equals(field)) {
+            props.put("sources", documents);
+            props.put("quotes", quotes);
+            props.put("impliedFlags", implied);
+            props.put("implied", !implied.isEmpty() && !implied.contains(false));
+        } else {
+            props.put("statusSources", documents);
+            props.put("statusQuotes", quotes);
+            props.put("statusImpliedFlags", implied);
+        }
         return props;
+    }
+
+    /**
+     * A stated status, its date and its citations, as stored; nothing when the row states none. A status
+     * is never without the quote that states it, and a date or a citation is never without the status it
+     * dates or cites: an unknown status stays absent rather than half stated.
+     */
+    private Map<String, Object> status(JsonNode node) {
+        boolean status = node.has("status");
+        String date = date(node, "statusDate");
+        if (status && !node.has("statusSources")) {
+            problem("statusSources", "a status needs the source that states it ({document, quote})");
+        }
+        if (!status && node.has("statusDate")) {
+            problem("statusDate", "a status date needs the status it dates (status)");
+        }
+        if (!status && node.has("statusSources")) {
+            problem("statusSources", "cites a status, but the row states none (status)");
+        }
+        if (date != null && !node.has("statusSources")) {
+            problem("statusDate", "a status date needs the source that states it (statusSources)");
+        }
+        return status && node.has("statusSources") ? citations(node, "statusSources") : Map.of();
+    }
+
+    /** A programme's finer date lies in its year, when both are given. */
+    private void checkYear(JsonNode node) {
+        String date = text(node, "date");
+        JsonNode year = node.path("year");
+        if (date != null && year.isInt() && node.has("category") && PartialDates.valid(date)
+                && Integer.parseInt(date.substring(0, 4)) != year.asInt()) {
+            problem("date", "'" + date + "' is not in year " + year.asInt());
+        }
     }
 
     // ---- rules a schema cannot state ----------------------------------------------------------
@@ -319,7 +375,7 @@ final class BundleReader {
         } else if (value.isArray()) {
             Set<String> reasons = new LinkedHashSet<>();
             for (int i = 0; i < value.size(); i++) {
-                if ("sources".equals(field)) {
+                if ("sources".equals(field) || "statusSources".equals(field)) {
                     rejectPersonalData(field + "[" + i + "]", value.get(i));
                 } else if (value.get(i).isTextual()) {
                     reasons.addAll(PersonalData.findings(value.get(i).asText()));
@@ -553,9 +609,11 @@ final class BundleReader {
                     }
                     strip(row, field, required.contains(field));
                 }
-                for (JsonNode source : row.path("sources")) {
-                    strip(source, "document", true);
-                    strip(source, "quote", true);
+                for (String citations : List.of("sources", "statusSources")) {
+                    for (JsonNode source : row.path(citations)) {
+                        strip(source, "document", true);
+                        strip(source, "quote", true);
+                    }
                 }
             }
         }

@@ -10,6 +10,8 @@ import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
 import org.partnergraph.node.Node;
+import org.partnergraph.timeline.DatePrecision;
+import org.partnergraph.timeline.Progress;
 
 @Type("Event")
 @Description("Something that happened on a date: a visit, a training, a competition, an award, a meeting.")
@@ -20,6 +22,9 @@ public record Event(
         @NonNull @Description("When (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the document.") String date,
         @Description("Last day, for events that span a period.") String endDate,
         @Description("Number of people taking part, as stated.") Integer participants,
+        @NonNull @Description("How precise date is.") DatePrecision datePrecision,
+        @Description("Planned, under way or done when its document was written; null where the document does not say.")
+        Progress progress,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Event from(Value node) {
@@ -27,6 +32,8 @@ public record Event(
                 EventKind.valueOf(node.get("kind").asString()), node.get("date").asString(),
                 node.get("endDate").asString(null),
                 node.get("participants").isNull() ? null : node.get("participants").asInt(),
+                DatePrecision.of(node.get("date").asString()),
+                node.get("progress").isNull() ? null : Progress.valueOf(node.get("progress").asString()),
                 Provenance.from(node));
     }
 

@@ -1,5 +1,6 @@
 package org.partnergraph.partnership;
 
+import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -9,12 +10,16 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.agreement.Agreement;
+import org.partnergraph.document.Citation;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
 import org.partnergraph.node.Node;
 import org.partnergraph.node.Nodes;
 import org.partnergraph.organization.Organization;
 import org.partnergraph.programme.Programme;
+import org.partnergraph.timeline.CooperationStatus;
+import org.partnergraph.timeline.DatePrecision;
+import org.partnergraph.timeline.StatusStatement;
 
 @Type("Partnership")
 @Description("One supporter supporting one organisation, department or region: how, through which programme, "
@@ -31,6 +36,13 @@ public record Partnership(
         @Description("The programme it runs through, where known.") Programme programme,
         @Description("The agreement it runs under, where known.") Agreement agreement,
         @NonNull @Description("True when the documents only imply this support rather than state it.") boolean implied,
+        @Description("Where it stands (proposed, being coordinated, in force, ended) as a document states it; null "
+                + "where no document says.") CooperationStatus status,
+        @Description("The date the status is stated for (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the document; "
+                + "for a document's 目前 (currently), the document's own date. Null when not stated.") String statusDate,
+        @Description("How precise statusDate is; null without one.") DatePrecision statusDatePrecision,
+        @NonNull @Description("The documents and quotes that state the status; empty without one.")
+        List<@NonNull Citation> statusCitations,
         @Ignore Provenance provenance) implements Sourced {
 
     /** Maps the map that PartnershipRepository's queries return for each partnership (ends as whole nodes). */
@@ -39,10 +51,11 @@ public record Partnership(
     }
 
     /** Maps a partnership whose ends the caller reads (the read planner's projections of them). */
-    static Partnership from(Value row, Function<Value, Organization> supporter, Function<Value, Node> supported) {
+    public static Partnership from(Value row, Function<Value, Organization> supporter, Function<Value, Node> supported) {
         Value through = row.get("through");
         Node via = through.isNull() ? null : Nodes.fromNode(through.asNode());
         Provenance provenance = Provenance.from(row);
+        StatusStatement status = StatusStatement.from(row.get("status"));
         return new Partnership(
                 row.get("id").asString(),
                 PartnershipKind.valueOf(row.get("kind").asString()),
@@ -55,6 +68,10 @@ public record Partnership(
                 via instanceof Programme p ? p : null,
                 via instanceof Agreement a ? a : null,
                 provenance.implied(),
+                status.status(),
+                status.date(),
+                DatePrecision.of(status.date()),
+                status.citations(),
                 provenance);
     }
 }

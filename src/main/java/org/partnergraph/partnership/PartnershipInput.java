@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.partnergraph.change.SourceInput;
+import org.partnergraph.timeline.CooperationStatus;
 
 /** A class rather than a record: see ProgrammeFilter (smallrye-graphql#753). */
 @Input("PartnershipInput")
@@ -42,4 +43,14 @@ public class PartnershipInput {
 
     @Description("The document that says so (required).")
     public SourceInput source;
+
+    @Description("Where it stands, as a document states it; leave out when no document says. Needs statusSource.")
+    public CooperationStatus status;
+
+    @Description("The date the status is stated for: YYYY, YYYY-MM or YYYY-MM-DD (a real date). Needs status and "
+            + "statusSource.")
+    public String statusDate;
+
+    @Description("The document and quote that state the status (required with status).")
+    public SourceInput statusSource;
 }

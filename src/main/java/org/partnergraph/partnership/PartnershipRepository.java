@@ -39,6 +39,7 @@ class PartnershipRepository {
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
+                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
                       supporter: supporter, supported: target, through: through} AS partnership
             """;
 
@@ -56,6 +57,7 @@ class PartnershipRepository {
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
+                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
                       supporter: supporter, supported: supported, through: through} AS partnership
             """;
 
@@ -77,6 +79,7 @@ class PartnershipRepository {
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
+                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
                       supporter: o, supported: x, through: through} AS partnership
             """;
 
@@ -468,6 +471,7 @@ class PartnershipRepository {
             OPTIONAL MATCH (through:Entity {id: r.programme})
             RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                     sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
+                    status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
                     supporter: supporter, supported: target, through: through} AS partnership
             """;
 

@@ -72,6 +72,9 @@ public class PartnershipWrites {
         Drafts.put(row, "scheme", input.scheme);
         Drafts.put(row, "programme", input.programmeId);
         Drafts.cite(row, input.source);
+        Drafts.put(row, "status", input.status == null ? null : input.status.name());
+        Drafts.put(row, "statusDate", input.statusDate);
+        Drafts.cite(row, "statusSources", input.statusSource);
         String summary = "Created " + input.kind + " partnership " + id + ": " + input.supporterId + " → " + input.supportedId
                 + (input.since == null ? "" : " since " + input.since);
         return new Draft(relationshipBundle("create-partnership", row), id, summary,

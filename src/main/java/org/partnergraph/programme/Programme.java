@@ -10,6 +10,8 @@ import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
 import org.partnergraph.node.Node;
+import org.partnergraph.timeline.DatePrecision;
+import org.partnergraph.timeline.Progress;
 
 @Type("Programme")
 @Description("A programme: a training project, an exchange, a placement scheme, an enrolment drive, or a work "
@@ -28,6 +30,12 @@ public record Programme(
         @Description("Number of participants (培训人数), as stated.") Integer participants,
         @Description("Duration as the document gives it, e.g. 3个月, 5-7天.") String duration,
         @Description("Row number (序号) in the document's table.") Integer sequence,
+        @Description("When it runs or ran (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the document; null when the "
+                + "document gives no date finer than year.") String date,
+        @Description("When it ends or is expected to end, where the document says.") String endDate,
+        @Description("How precise date is; null without a date.") DatePrecision datePrecision,
+        @Description("Planned, under way or done when its document was written; null where the document does not say.")
+        Progress progress,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Programme from(Value node) {
@@ -44,6 +52,10 @@ public record Programme(
                 node.get("participants").isNull() ? null : node.get("participants").asInt(),
                 node.get("duration").asString(null),
                 node.get("sequence").isNull() ? null : node.get("sequence").asInt(),
+                node.get("date").asString(null),
+                node.get("endDate").asString(null),
+                DatePrecision.of(node.get("date").asString(null)),
+                node.get("progress").isNull() ? null : Progress.valueOf(node.get("progress").asString()),
                 Provenance.from(node));
     }
 

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.partnergraph.change.SourceInput;
+import org.partnergraph.timeline.Progress;
 
 /** A class rather than a record: see ProgrammeFilter (smallrye-graphql#753). */
 @Input("ProgrammeInput")
@@ -45,6 +46,16 @@ public class ProgrammeInput {
 
     @Description("How long it runs, in the documents' words (e.g. 15天), at most 40 characters.")
     public String duration;
+
+    @Description("When it runs or ran, finer than year where the document says: YYYY, YYYY-MM or YYYY-MM-DD (a real "
+            + "date, within year when both are given).")
+    public String date;
+
+    @Description("When it ends or is expected to end: YYYY, YYYY-MM or YYYY-MM-DD, not before date.")
+    public String endDate;
+
+    @Description("Planned, under way or done, as the document says.")
+    public Progress progress;
 
     @Id
     @Description("The programme (table or group) it is a row or part of.")

@@ -52,6 +52,9 @@ public class ProgrammeWrites {
         Drafts.put(row, "selfFundedWan", input.selfFundedWan);
         Drafts.put(row, "participants", input.participants);
         Drafts.put(row, "duration", input.duration);
+        Drafts.put(row, "date", input.date);
+        Drafts.put(row, "endDate", input.endDate);
+        Drafts.put(row, "progress", input.progress == null ? null : input.progress.name());
         Drafts.put(row, "partOf", input.partOfId);
         Drafts.cite(row, input.source);
         ObjectNode bundle = Drafts.bundle("upsert-programme", "programmes", row);

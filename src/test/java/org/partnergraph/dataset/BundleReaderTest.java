@@ -21,6 +21,8 @@ import org.partnergraph.organization.OrganizationKind;
 import org.partnergraph.programme.ProgrammeCategory;
 import org.partnergraph.programme.ProgrammeMode;
 import org.partnergraph.region.RegionLevel;
+import org.partnergraph.timeline.CooperationStatus;
+import org.partnergraph.timeline.Progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -278,7 +280,7 @@ class BundleReaderTest {
         try (InputStream in = BundleReaderTest.class.getResourceAsStream(BundleReader.SCHEMA_FILE)) {
             schema = JSON.readTree(in);
         }
-        Map<String, Enum<?>[]> kinds = Map.of(
+        Map<String, Enum<?>[]> kinds = new java.util.HashMap<>(Map.of(
                 "/documents/properties/kind", DocumentKind.values(),
                 "/regions/properties/level", RegionLevel.values(),
                 "/organizations/properties/kind", OrganizationKind.values(),
@@ -287,7 +289,9 @@ class BundleReaderTest {
                 "/programmes/properties/mode", ProgrammeMode.values(),
                 "/events/properties/kind", EventKind.values(),
                 "/relationships/properties/role", ParticipationRole.values(),
-                "/relationships/properties/type", RelationshipType.values());
+                "/relationships/properties/type", RelationshipType.values()));
+        kinds.put("/status", CooperationStatus.values());
+        kinds.put("/progress", Progress.values());
         kinds.forEach((pointer, values) -> {
             List<String> listed = new ArrayList<>();
             schema.at("/$defs" + pointer + "/enum").forEach(v -> listed.add(v.asText()));
@@ -300,5 +304,78 @@ class BundleReaderTest {
         assertTrue(BundleReader.PartialDates.before("2023", "2024-01"));
         assertTrue(!BundleReader.PartialDates.before("2024-06", "2024"));
         assertTrue(!BundleReader.PartialDates.valid("2024-02-30"));
+    }
+
+    /** The good bundle with a status on its partnership and a dated, planned programme. */
+    static ObjectNode dated() throws IOException {
+        ObjectNode bundle = (ObjectNode) load("good-bundle.json");
+        ObjectNode supports = (ObjectNode) bundle.withArray("relationships").get(0);
+        supports.put("status", "IN_COORDINATION");
+        supports.put("statusDate", "2024-05-01");
+        supports.putArray("statusSources").addObject().put("document", "doc-test-good").put("quote", "对接中");
+        ObjectNode table = (ObjectNode) bundle.withArray("programmes").get(0);
+        table.put("date", "2024-06");
+        table.put("endDate", "2024-08");
+        table.put("progress", "PLANNED");
+        return bundle;
+    }
+
+    @Test
+    void aStatusIsStoredWithItsDateAndCitationsAndAProgrammeWithItsMonth() throws IOException {
+        Bundle bundle = BundleReader.read(dated(), BundleReader.Known.none());
+
+        Map<?, ?> supports = (Map<?, ?>) bundle.relationships().get("SUPPORTS").get(0).get("props");
+        assertEquals("IN_COORDINATION", supports.get("status"));
+        assertEquals("2024-05-01", supports.get("statusDate"));
+        assertEquals(List.of("doc-test-good"), supports.get("statusSources"));
+        assertEquals(List.of("对接中"), supports.get("statusQuotes"));
+        assertEquals(List.of(false), supports.get("statusImpliedFlags"));
+        assertEquals(List.of("以校包系"), supports.get("quotes"), "the partnership's own sources stay apart");
+        Map<String, Object> table = bundle.nodes().get("Programme").get(0);
+        assertEquals("2024-06", table.get("date"));
+        assertEquals("2024-08", table.get("endDate"));
+        assertEquals("PLANNED", table.get("progress"));
+    }
+
+    @Test
+    void badStatusesAndDatesAreRefusedNamingTheField() throws IOException {
+        record Case(String section, String field, Object value, String remove, String problemField, String reason) {
+        }
+        List<Case> cases = List.of(
+                new Case("relationships", "status", "MAYBE", null, "status", "unknown value 'MAYBE'"),
+                new Case("relationships", "statusDate", "2023-13", null, "statusDate", "'2023-13' is not a date"),
+                new Case("relationships", "statusDate", "2023-02-30", null, "statusDate", "'2023-02-30' is not a date"),
+                new Case("relationships", "statusDate", "2024", "statusSources", "statusDate",
+                        "a status date needs the source that states it"),
+                new Case("relationships", "status", "ACTIVE", "statusSources", "statusSources",
+                        "a status needs the source that states it"),
+                new Case("relationships", "statusDate", "2024", "status", "statusDate",
+                        "a status date needs the status it dates"),
+                new Case("programmes", "date", "2023-10", null, "date", "'2023-10' is not in year 2024"),
+                new Case("programmes", "endDate", "2024-05", null, "endDate", "'2024-05' is before date '2024-06'"),
+                new Case("programmes", "date", "2024-02-30", null, "date", "'2024-02-30' is not a date"),
+                new Case("programmes", "progress", "SOMEDAY", null, "progress", "unknown value 'SOMEDAY'"));
+        for (Case c : cases) {
+            ObjectNode bundle = dated();
+            ObjectNode row = (ObjectNode) bundle.withArray(c.section()).get(0);
+            if (c.value() instanceof String text) {
+                row.put(c.field(), text);
+            }
+            if (c.remove() != null) {
+                row.remove(c.remove());
+            }
+            assertProblem(problems(bundle), c.section() + "[0]", c.problemField(), c.reason());
+        }
+    }
+
+    @Test
+    void onlyPartnershipsHaveAStatus() throws IOException {
+        ObjectNode bundle = dated();
+        ObjectNode runs = (ObjectNode) bundle.withArray("relationships").get(1);
+        assertEquals("RUNS", runs.path("type").asText());
+        runs.put("status", "ACTIVE");
+        runs.putArray("statusSources").addObject().put("document", "doc-test-good").put("quote", "测");
+        List<Problem> problems = problems(bundle);
+        assertProblem(problems, "relationships[1]", "status", "only PAIRED_WITH, SUPPORTS and CO_BUILDS have a status");
     }
 }

@@ -461,17 +461,24 @@ class DatasetGoldenTest {
     }
 
     @Test
-    void chuxiongMedicalCollegeIsSupportedButNotYetPairedWithShanghaiHealthSciences() {
+    void chuxiongMedicalCollegeIsSupportedAndItsPairingWithShanghaiHealthSciencesIsStillBeingCoordinated() {
         // D2023: "得到上海健康医学院等高校的大力支持" and, on 对口帮扶, "目前省上正在与上海方对接中".
         JsonPath body = ok(GraphQLClient.anonymous().file("dataset/supportersWithSources",
                 Map.of("id", "chuxiong-medical-college")));
 
         List<Map<String, Object>> fromHealthSciences = body.getList(
                 "data.supportersOf.findAll { it.supporter.id == 'shanghai-university-of-medicine-and-health-sciences' }");
-        assertEquals(List.of("SUPPORTS"), fromHealthSciences.stream().map(p -> p.get("kind")).toList());
-        assertEquals(List.of(D2023), ids(fromHealthSciences.get(0).get("sources")));
-        assertTrue(body.getList("data.supportersOf.findAll { it.kind == 'PAIRED_WITH' }").isEmpty(),
-                "the pairing was still being negotiated in July 2023");
+        assertEquals(List.of("PAIRED_WITH", "SUPPORTS"), fromHealthSciences.stream().map(p -> p.get("kind")).toList());
+        Map<String, Object> pairing = fromHealthSciences.get(0);
+        assertEquals("IN_COORDINATION", pairing.get("status"), "the pairing was still being negotiated in July 2023");
+        assertEquals("2023-07-30", pairing.get("statusDate"));
+        assertEquals(List.of(Map.of("quote", "目前省上正在与上海方对接中", "document", Map.of("id", D2023))),
+                pairing.get("statusCitations"));
+        Map<String, Object> support = fromHealthSciences.get(1);
+        assertEquals(List.of(D2023), ids(support.get("sources")));
+        assertNull(support.get("status"), "the reply does not say how the stated support stands");
+        assertTrue(body.getList("data.supportersOf.findAll { it.kind == 'PAIRED_WITH' && it.status != 'IN_COORDINATION' }")
+                .isEmpty(), "no pairing in force");
     }
 
     @Test

@@ -364,6 +364,42 @@ class CompiledReadsTest {
                 .allMatch(k -> k.equals("PAIRED_WITH") || k.equals("PROGRAMME")));
     }
 
+    /** The timeline, its entries' nodes and a status's partnership ends, however filtered: one statement. */
+    @Test
+    void theTimelineIsOneStatementAndMatchesTheResolversOnEveryPage() {
+        List<Map<String, Object>> filters = List.of(Map.of(), Map.of("from", "2023", "to", "2024-06"),
+                Map.of("organizationId", "shanghai-university-of-medicine-and-health-sciences"),
+                Map.of("regionId", "yunnan", "includeSubregions", false, "kind", List.of("EVENT", "PROGRAMME")),
+                Map.of("regionId", "xinjiang-kashgar", "from", "2024", "kind", List.of("PARTNERSHIP_STATUS",
+                        "AGREEMENT_STATUS")));
+        for (Map<String, Object> filter : filters) {
+            String after = null;
+            int pages = 0;
+            do {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("filter", filter);
+                variables.put("first", 25);
+                variables.put("after", after);
+                assertEquals(1, statements(() -> ANONYMOUS.file("timeline/timeline", variables)), filter::toString);
+                String[] answers = bothWays(ANONYMOUS, "timeline/timeline", variables);
+                assertFalse(answers[0].contains("\"errors\""), answers[0]);
+                assertEquals(answers[1], answers[0], filter + " page " + pages);
+                JsonPath page = JsonPath.from(answers[0]);
+                after = page.getBoolean("data.timeline.pageInfo.hasNextPage")
+                        ? page.getString("data.timeline.pageInfo.endCursor") : null;
+                pages++;
+            } while (after != null);
+        }
+    }
+
+    /** A status on a nested partnership list and on a supporters list is read from the same statement. */
+    @Test
+    void statusesOfSupportersAreOneStatementAndMatchTheResolvers() {
+        Map<String, Object> variables = Map.of("id", "kashgar-polytechnic");
+        assertEquals(1, statements(() -> ANONYMOUS.file("timeline/partnershipStatuses", variables)));
+        sameBothWays(ANONYMOUS, "timeline/partnershipStatuses", variables);
+    }
+
     @Test
     void readmeQueriesAnswerTheSameCompiledAndResolved() throws Exception {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
