@@ -270,7 +270,7 @@ class PartnershipRepository {
                   WITH %2$s, %4$s ORDER BY %4$s %6$s, %2$s.id LIMIT $limit
                   WITH %2$s AS %7$s, %4$s AS %8$s
                   WITH %7$s, %8$s, %7$s.supporter AS %9$s, %7$s.supported AS %10$s
-                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags,
+                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
                                .through, key: %8$s, supporter: %11$s, supported: %12$s}
                 }}""".formatted(partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
                 supporter, supported, ends[0], ends[1], count);
@@ -298,7 +298,7 @@ class PartnershipRepository {
                   WITH %3$s, %4$s AS %5$s
                   WITH %3$s, %5$s ORDER BY %5$s %6$s, %3$s.id
                   WITH %3$s AS %7$s, %5$s AS %8$s, %3$s.supporter AS %9$s, %3$s.supported AS %10$s
-                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags,
+                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
                                .through, key: %8$s, supporter: %11$s, supported: %12$s}
                 }] | {total: size(%1$s), rows: [%13$s IN %1$s WHERE $afterKey IS NULL OR %14$s][0..$limit]}][0]"""
                 .formatted(all, partnerships, p, sortKey, k, descending ? "DESC" : "ASC", row, fresh.apply("key"),

@@ -76,6 +76,21 @@ class StatusAndDateGoldenTest {
         assertTrue(others.stream().allMatch(p -> ((String) p.get("id")).contains("paired-with")), others::toString);
     }
 
+    /** An organisation's partnerships carry their status too (the partners list, compiled or resolved). */
+    @org.junit.jupiter.api.Test
+    void anOrganizationsPartnershipsCarryTheirStatus() {
+        String query = """
+                query($id: ID!) { organization(id: $id) { partners(first: 50) { edges { node { id kind status statusDate } } } } }""";
+        JsonPath body = ok(ANONYMOUS.query(query, Map.of("id", "chuxiong-medical-college")));
+        Map<String, Object> pairing = body.getMap(
+                "data.organization.partners.edges.node.find { it.id == 'rel-sumhs-paired-with-chuxiong-medical-college' }");
+        assertEquals("IN_COORDINATION", pairing.get("status"));
+        assertEquals("2023-07-30", pairing.get("statusDate"));
+        List<Map<String, Object>> supports = body.getList(
+                "data.organization.partners.edges.node.findAll { it.kind == 'SUPPORTS' }");
+        assertTrue(!supports.isEmpty() && supports.stream().allMatch(p -> p.get("status") == null), supports::toString);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             // D2023: "目前正在做名单收集前期工作，将于10月左右顺利开展".
