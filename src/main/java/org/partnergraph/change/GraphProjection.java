@@ -71,12 +71,15 @@ class GraphProjection {
     long apply(List<Applied> changes) {
         return graph.write(tx -> {
             long marker = tx.single(MARKER, Map.of(), r -> r.get("lastChange").asLong()).orElse(0L);
+            // The partner links of what the batch touched are derived once, after its last change.
+            java.util.Set<Object> organizations = new java.util.LinkedHashSet<>();
             for (Applied change : changes) {
                 if (change.id() > marker) {
-                    writer.write(tx, change.effect());
+                    writer.write(tx, change.effect(), organizations);
                     marker = change.id();
                 }
             }
+            writer.deriveLinks(tx, organizations);
             tx.run(SET_MARKER, Map.of("lastChange", marker));
             return marker;
         });

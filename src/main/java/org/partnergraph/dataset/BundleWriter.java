@@ -134,8 +134,20 @@ public class BundleWriter {
      * ran from and to, and what changed province).
      */
     public void write(Graph.Tx tx, Effect effect) {
+        Set<Object> organizations = new LinkedHashSet<>();
+        write(tx, effect, organizations);
+        deriveLinks(tx, organizations);
+    }
+
+    /**
+     * As {@link #write(Graph.Tx, Effect)}, but the partner links are left to {@link #deriveLinks}: the
+     * organisations whose links the change can alter are added to {@code organizations}. A batch of changes in
+     * one transaction (the projector's drain, a replay, a rebuild) derives them once, at its end: a change of a
+     * hub organisation recomputes all its links, and a rebuild doing that per change went quadratic.
+     */
+    public void write(Graph.Tx tx, Effect effect, Set<Object> organizations) {
         Set<Object> seeds = linkSeeds(effect);
-        Set<Object> organizations = new LinkedHashSet<>(affected(tx, seeds));
+        organizations.addAll(affected(tx, seeds));
         // The pinyin a node is found by is derived here, not stored with the change: a replay or rebuild
         // derives it again, and changes logged before it existed get it too.
         effect.nodes().forEach((label, rows) -> tx.run(statement(UPSERT_NODES, label),
@@ -160,6 +172,10 @@ public class BundleWriter {
                     r -> r.get("changed").asList(Value::asObject)).ifPresent(seeds::addAll);
         }
         organizations.addAll(affected(tx, seeds));
+    }
+
+    /** Drops and writes again every partner link of {@code organizations}, from the graph as it stands. */
+    public void deriveLinks(Graph.Tx tx, Set<Object> organizations) {
         if (!organizations.isEmpty()) {
             Map<String, Object> parameters = Map.of("organizations", List.copyOf(organizations));
             tx.run(PartnerLinks.DROP, parameters);

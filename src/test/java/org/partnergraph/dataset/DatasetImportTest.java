@@ -23,9 +23,9 @@ class DatasetImportTest {
 
     static final String COUNT_TEST_GRAPH = """
             MATCH (n:Entity) WHERE n.id STARTS WITH $prefix
-            OPTIONAL MATCH (n)-[r]-()
+            OPTIONAL MATCH (n)-[r:%s]-()
             RETURN count(DISTINCT n) AS nodes, count(DISTINCT r) AS relationships
-            """;
+            """.formatted(BundleWriter.DATASET_TYPES);
 
     @Inject
     DatasetService datasets;
