@@ -138,10 +138,26 @@ public class Projector {
                 applied = inTransaction(this::drainSlice);
                 total += applied;
             } while (applied >= config.batchSize() * BATCHES_PER_TRANSACTION);
+            if (projection.linksMayBePending()) {
+                deriveOwedLinks();
+            }
             reachable();
             return total;
         } finally {
             drainLock.unlock();
+        }
+    }
+
+    /** After a rebuild (or one cut short), every partner link at once, under the projector's lock. */
+    private void deriveOwedLinks() {
+        long start = System.nanoTime();
+        int organizations = inTransaction(c -> {
+            changes.lock(c, ChangeRepository.PROJECTOR_LOCK);
+            return projection.deriveOwedLinks();
+        });
+        if (organizations > 0) {
+            LOG.infof("Partner links of %d organisations derived in %d ms", organizations,
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -157,7 +173,9 @@ public class Projector {
                 return null;
             });
             LOG.info("Graph cleared for a rebuild from the change log");
-            return report(drain(), start);
+            Run run = report(drain(), start);
+            LOG.infof("Graph rebuilt: %d changes applied in %d ms", run.changesApplied(), run.tookMillis());
+            return run;
         } finally {
             drainLock.unlock();
         }

@@ -142,12 +142,32 @@ public class BundleWriter {
     /**
      * As {@link #write(Graph.Tx, Effect)}, but the partner links are left to {@link #deriveLinks}: the
      * organisations whose links the change can alter are added to {@code organizations}. A batch of changes in
-     * one transaction (the projector's drain, a replay, a rebuild) derives them once, at its end: a change of a
-     * hub organisation recomputes all its links, and a rebuild doing that per change went quadratic.
+     * one transaction (the projector's drain, a replay) derives them once, at its end: a change of a hub
+     * organisation recomputes all its links, and doing that per change went quadratic.
      */
     public void write(Graph.Tx tx, Effect effect, Set<Object> organizations) {
         Set<Object> seeds = linkSeeds(effect);
         organizations.addAll(affected(tx, seeds));
+        seeds.addAll(writeEffect(tx, effect));
+        organizations.addAll(affected(tx, seeds));
+    }
+
+    /**
+     * Writes the change and what follows from it except the partner links: a rebuild writes the whole log
+     * this way and derives every organisation's links once at its end (GraphProjection#deriveAllLinks), where
+     * keeping them per batch re-derived the same hubs for every batch of the log.
+     */
+    public void writeWithoutLinks(Graph.Tx tx, Effect effect) {
+        writeEffect(tx, effect);
+    }
+
+    /**
+     * Every node, then every relationship, of the change, then the provinces of what it placed. Answers the
+     * nodes whose partner links it may have altered beyond its own linking relationships: the ends of explicit
+     * relationships it moved, and what changed province.
+     */
+    private Set<Object> writeEffect(Graph.Tx tx, Effect effect) {
+        Set<Object> seeds = new LinkedHashSet<>();
         // The pinyin a node is found by is derived here, not stored with the change: a replay or rebuild
         // derives it again, and changes logged before it existed get it too.
         effect.nodes().forEach((label, rows) -> tx.run(statement(UPSERT_NODES, label),
@@ -171,7 +191,7 @@ public class BundleWriter {
             tx.single(DERIVE_PROVINCES, Map.of("written", placed.written(), "moved", placed.moved()),
                     r -> r.get("changed").asList(Value::asObject)).ifPresent(seeds::addAll);
         }
-        organizations.addAll(affected(tx, seeds));
+        return seeds;
     }
 
     /** Drops and writes again every partner link of {@code organizations}, from the graph as it stands. */

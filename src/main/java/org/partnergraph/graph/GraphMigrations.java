@@ -173,8 +173,11 @@ public class GraphMigrations {
         });
     }
 
-    /** The file's statements without comment lines: a comment edit is no change. */
-    List<String> statements(String file) {
+    /**
+     * The file's statements without comment lines: a comment edit is no change. Public for the tests that
+     * check a migration writes what the projector writes.
+     */
+    public List<String> statements(String file) {
         try (InputStream in = GraphMigrations.class.getResourceAsStream(folder + file)) {
             if (in == null) {
                 throw new IllegalStateException("Missing Neo4j migration " + folder + file);

@@ -15,11 +15,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.partnergraph.graph.GraphMigrations;
 import org.partnergraph.testing.GraphQLClient;
 import org.partnergraph.testing.WriteFixture;
 import org.partnergraph.testing.WriteTest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /**
  * The provinces written with the graph (what "support from outside the province" compares) are what the
@@ -29,6 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class DerivedProvincesTest extends WriteTest {
+
+    @Inject
+    GraphMigrations migrations;
 
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
     static final GraphQLClient ADMIN = GraphQLClient.as("root", "admin");
@@ -166,18 +171,11 @@ class DerivedProvincesTest extends WriteTest {
             return null;
         });
         assertTrue(stored().values().stream().allMatch(java.util.Objects::isNull), "an older graph: no provinces");
-        String migration;
-        try (var in = getClass().getResourceAsStream("/neo4j/migrations/V0005__Derived_provinces.cypher")) {
-            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        for (String statement : migration.lines().filter(line -> !line.strip().startsWith("//"))
-                .collect(java.util.stream.Collectors.joining("\n")).split(";")) {
-            if (!statement.isBlank()) {
-                graph.write(tx -> {
-                    tx.run(statement, Map.of());
-                    return null;
-                });
-            }
+        for (String statement : migrations.statements("V0005__Derived_provinces.cypher")) {
+            graph.write(tx -> {
+                tx.run(statement, Map.of());
+                return null;
+            });
         }
         assertEquals(derived, stored(), "the migration computes what the projector writes");
         assertDerived("after the migration");
