@@ -296,6 +296,29 @@ class KubernetesManifestsTest {
         assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText(), () -> overlay + ": path");
     }
 
+    /**
+     * Outside the cluster only the API, the explorer and the exports are reachable: the management paths under
+     * /q (metrics with the projector's pending count, health, the GraphQL UI) are for probes and Prometheus.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void ingressRoutesTheApiAndTheExplorerButNoManagementPath(String overlay) {
+        List<JsonNode> ingresses = render(overlay).ofKind("Ingress");
+        assertEquals(1, ingresses.size(), () -> overlay + ": one Ingress");
+        Set<String> routed = new HashSet<>();
+        for (JsonNode rule : ingresses.get(0).path("spec").path("rules")) {
+            for (JsonNode path : rule.path("http").path("paths")) {
+                String value = path.path("path").asText();
+                routed.add(value);
+                assertFalse(value.equals("/") || value.startsWith("/q"), () -> overlay + ": routes " + value);
+                assertEquals(SERVICE, path.path("backend").path("service").path("name").asText(), () -> overlay + ": backend");
+                assertEquals("http", path.path("backend").path("service").path("port").path("name").asText(),
+                        () -> overlay + ": port");
+            }
+        }
+        assertEquals(Set.of("/graphql", "/explore", "/export", "/webjars", "/_static"), routed, overlay);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void servicePodsPreferDifferentNodes(String overlay) {
