@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -48,18 +49,30 @@ public class ChangeApi {
     @Mutation("rebuildGraph")
     @NonNull
     @Description("Empties the graph and rebuilds it from the change log alone. Reads during the rebuild see a partial "
-            + "graph: run it in a maintenance window. Role admin.")
-    public GraphRun rebuildGraph() {
-        return changes.rebuild();
+            + "graph: run it in a maintenance window. The run goes on after the answer if it takes longer than "
+            + "waitSeconds (status RUNNING: follow it with graphRun(id)); while a run goes on, this answers that run. "
+            + "Role admin.")
+    public GraphRun rebuildGraph(
+            @DefaultValue("20") @Description("How long to wait for the run to end before answering, 0 to 60 seconds.") Integer waitSeconds) {
+        return changes.rebuild(waitSeconds);
     }
 
     @Mutation("replayChanges")
     @NonNull
     @Description("Applies changes again, in order: every change after `after`, or, without it, whatever the graph does "
-            + "not have yet (e.g. after restoring a Neo4j backup). Idempotent. Role admin.")
+            + "not have yet (e.g. after restoring a Neo4j backup). Idempotent. Answers like rebuildGraph (RUNNING when "
+            + "it takes longer than waitSeconds). Role admin.")
     public GraphRun replayChanges(
-            @Id @Description("Re-apply the changes after this one (0 for all); omit to apply only what the graph lacks.") String after) {
-        return changes.replay(after);
+            @Id @Description("Re-apply the changes after this one (0 for all); omit to apply only what the graph lacks.") String after,
+            @DefaultValue("20") @Description("How long to wait for the run to end before answering, 0 to 60 seconds.") Integer waitSeconds) {
+        return changes.replay(after, waitSeconds);
+    }
+
+    @Query("graphRun")
+    @Description("A run of rebuildGraph or replayChanges, as it stands: RUNNING with its progress, or how it ended. "
+            + "Any replica answers. Null when there is no run with this id. Role admin.")
+    public GraphRun graphRun(@Id @NonNull @Description("The run's id, as rebuildGraph or replayChanges answered it.") String id) {
+        return changes.run(id);
     }
 
     @Description("The source document the change cites, if any.")

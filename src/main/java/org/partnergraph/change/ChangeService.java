@@ -27,12 +27,14 @@ public class ChangeService {
     private final Projector projector;
     private final Records records;
     private final Access access;
+    private final GraphRuns runs;
 
-    ChangeService(ChangeRepository changes, Projector projector, Records records, Access access) {
+    ChangeService(ChangeRepository changes, Projector projector, Records records, Access access, GraphRuns runs) {
         this.changes = changes;
         this.projector = projector;
         this.records = records;
         this.access = access;
+        this.runs = runs;
     }
 
     public ChangeConnection history(String nodeId, Integer first, String after) {
@@ -72,12 +74,18 @@ public class ChangeService {
         return projector.graphPosition(staleness);
     }
 
-    public GraphRun rebuild() {
+    public GraphRun rebuild(Integer waitSeconds) {
         access.require(Roles.ADMIN);
-        return GraphRun.of(projector.rebuild());
+        return runs.start(GraphRun.Kind.REBUILD, null, waitSeconds, access.subject());
     }
 
-    public GraphRun replay(String after) {
+    /** A run of rebuildGraph or replayChanges by id; null when there is none. Role admin. */
+    public GraphRun run(String id) {
+        access.require(Roles.ADMIN);
+        return runs.byId(changeId("id", id)).orElse(null);
+    }
+
+    public GraphRun replay(String after, Integer waitSeconds) {
         access.require(Roles.ADMIN);
         Long from = after == null ? null : changeId("after", after);
         if (from != null) {
@@ -86,7 +94,7 @@ public class ChangeService {
                 throw new BadUserInputException("after: must be a change id from 0 to " + last + " (got " + after + ").");
             }
         }
-        return GraphRun.of(projector.replay(from));
+        return runs.start(GraphRun.Kind.REPLAY, from, waitSeconds, access.subject());
     }
 
     static String cursor(Change change) {

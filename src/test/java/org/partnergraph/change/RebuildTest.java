@@ -1,17 +1,23 @@
 package org.partnergraph.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnergraph.testing.Responses.assertError;
 import static org.partnergraph.testing.Responses.ok;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
+import org.partnergraph.testing.GraphRunsClient;
 import org.partnergraph.testing.Snapshot;
 import org.partnergraph.testing.WriteFixture;
 import org.partnergraph.testing.WriteTest;
@@ -25,6 +31,15 @@ class RebuildTest extends WriteTest {
 
     static final GraphQLClient ADMIN = GraphQLClient.as("root", "admin");
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
+
+    @Inject
+    Records records;
+
+    @Inject
+    ChangeRepository changes;
+
+    @Inject
+    GraphRunRepository runs;
 
     /** Every kind of change is in the log before the rebuild: imports, creates, updates, ends. */
     @BeforeEach
@@ -50,15 +65,18 @@ class RebuildTest extends WriteTest {
     void theRebuiltGraphEqualsTheLiveOne() {
         Snapshot live = snapshot();
 
-        JsonPath rebuilt = ok(ADMIN.file("change/rebuildGraph"));
+        Map<String, Object> rebuilt = GraphRunsClient.rebuild(ADMIN);
 
         Snapshot after = snapshot();
         assertEquals(live.nodes().size(), after.nodes().size());
         assertEquals(live.relationships().size(), after.relationships().size());
         assertEquals(live, after, "same nodes, relationships and properties");
-        assertEquals(live.nodes().size(), rebuilt.getLong("data.rebuildGraph.nodes"));
-        assertEquals(live.relationships().size(), rebuilt.getLong("data.rebuildGraph.relationships"));
-        assertEquals(live.changes(), rebuilt.getLong("data.rebuildGraph.changesApplied"));
+        assertEquals("DONE", rebuilt.get("status"));
+        assertEquals("REBUILD", rebuilt.get("kind"));
+        assertEquals("root", rebuilt.get("requestedBy"), "the admin's subject");
+        assertEquals((long) live.nodes().size(), number(rebuilt, "nodes"));
+        assertEquals((long) live.relationships().size(), number(rebuilt, "relationships"));
+        assertEquals(live.changes(), number(rebuilt, "changesApplied"));
         assertTrue(live.nodes().size() > 300, "the curated dataset and the test writes: " + live.nodes().size());
     }
 
@@ -66,13 +84,14 @@ class RebuildTest extends WriteTest {
     void replayingFromAnyPointChangesNothing() {
         Snapshot live = snapshot();
 
-        JsonPath all = ok(ADMIN.file("change/replayChanges", Map.of("after", "0")));
-        assertEquals(live.changes(), all.getLong("data.replayChanges.changesApplied"));
+        Map<String, Object> all = GraphRunsClient.replay(ADMIN, "0");
+        assertEquals("REPLAY", all.get("kind"));
+        assertEquals(live.changes(), number(all, "changesApplied"));
         assertEquals(live, snapshot());
 
-        JsonPath lacking = ok(ADMIN.file("change/replayChanges", Map.of()));
-        assertEquals(0, lacking.getInt("data.replayChanges.changesApplied"), "the graph lacks nothing");
-        assertEquals(String.valueOf(live.changes()), lacking.getString("data.replayChanges.lastChange"));
+        Map<String, Object> lacking = GraphRunsClient.replay(ADMIN, null);
+        assertEquals(0L, number(lacking, "changesApplied"), "the graph lacks nothing");
+        assertEquals(String.valueOf(live.changes()), lacking.get("lastChange"));
     }
 
     @Test
@@ -82,5 +101,80 @@ class RebuildTest extends WriteTest {
         assertError(EDITOR.file("change/replayChanges", Map.of("after", "0")), "FORBIDDEN", "admin");
         assertError(ADMIN.file("change/replayChanges", Map.of("after", "-1")), "BAD_USER_INPUT", "after");
         assertError(ADMIN.file("change/replayChanges", Map.of("after", "99999999")), "BAD_USER_INPUT", "after: must be a change id from 0 to");
+        assertError(ADMIN.file("change/rebuildGraph", Map.of("wait", -1)), "BAD_USER_INPUT", "waitSeconds: must be from 0 to 60");
+        assertError(ADMIN.file("change/replayChanges", Map.of("wait", 61)), "BAD_USER_INPUT", "waitSeconds: must be from 0 to 60");
+        assertError(GraphQLClient.anonymous().file("change/graphRun", Map.of("id", "1")), "UNAUTHENTICATED", "admin");
+        assertError(EDITOR.file("change/graphRun", Map.of("id", "1")), "FORBIDDEN", "admin");
+        assertError(ADMIN.file("change/graphRun", Map.of("id", "run-1")), "BAD_USER_INPUT", "id");
+        assertNull(ok(ADMIN.file("change/graphRun", Map.of("id", "987654321"))).get("data.graphRun"), "no such run");
+    }
+
+    /**
+     * A run that takes longer than the client waits answers RUNNING and goes on; graphRun follows it to DONE, and
+     * a second request while it runs answers the same run instead of starting another. The run is held up by the
+     * projector's lock, taken here as another replica's drain would.
+     */
+    @Test
+    void aRunLongerThanTheWaitAnswersRunningAndGraphRunFollowsItToItsEnd() throws Exception {
+        Snapshot live = snapshot();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread drain = new Thread(() -> records.transaction(c -> {
+            changes.lock(c, ChangeRepository.PROJECTOR_LOCK);
+            held.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        drain.start();
+        assertTrue(held.await(30, TimeUnit.SECONDS));
+        Map<String, Object> started;
+        try {
+            started = ok(ADMIN.file("change/rebuildGraph", Map.of("wait", 1))).getMap("data.rebuildGraph");
+            assertEquals("RUNNING", started.get("status"), "" + started);
+            assertNull(started.get("finishedAt"));
+            Map<String, Object> again = ok(ADMIN.file("change/replayChanges", Map.of("wait", 0))).getMap("data.replayChanges");
+            assertEquals(started.get("id"), again.get("id"), "one run at a time: the one going on answers");
+            assertEquals("RUNNING", again.get("status"));
+            assertEquals("RUNNING", ok(ADMIN.file("change/graphRun", Map.of("id", started.get("id"))))
+                    .getString("data.graphRun.status"));
+        } finally {
+            release.countDown();
+            drain.join();
+        }
+        Map<String, Object> ended = GraphRunsClient.follow(ADMIN, started);
+        assertEquals("DONE", ended.get("status"), "" + ended);
+        assertTrue(ended.get("finishedAt") != null);
+        assertEquals((long) live.nodes().size(), number(ended, "nodes"));
+        assertEquals(live, snapshot(), "the rebuilt graph");
+    }
+
+    /** A RUNNING run whose replica is gone (nobody holds its lock) reads INTERRUPTED, and the next run can start. */
+    @Test
+    void aRunWhoseReplicaStoppedIsInterruptedAndAnotherCanStart() {
+        long orphan = records.transaction(c -> {
+            long id = runs.nextId(c);
+            runs.insert(c, id, GraphRun.Kind.REBUILD, "root", 0);
+            return id;
+        });
+        Map<String, Object> seen = ok(ADMIN.file("change/graphRun", Map.of("id", String.valueOf(orphan))))
+                .getMap("data.graphRun");
+        assertEquals("INTERRUPTED", seen.get("status"), "" + seen);
+        assertTrue(seen.get("finishedAt") != null, "when it was noticed");
+
+        records.transaction(c -> {
+            long id = runs.nextId(c);
+            runs.insert(c, id, GraphRun.Kind.REPLAY, "root", 0);
+            return id;
+        });
+        Map<String, Object> next = GraphRunsClient.rebuild(ADMIN);
+        assertEquals("DONE", next.get("status"), "the cut-short run did not block the next: " + next);
+    }
+
+    private static long number(Map<String, Object> run, String field) {
+        return ((Number) run.get(field)).longValue();
     }
 }

@@ -111,6 +111,7 @@ class RoleMatrixTest {
                 "editor", null);
         add("replayChanges", "mutation { replayChanges { changesApplied } }", "admin");
         add("rebuildGraph", "mutation { rebuildGraph { nodes } }", "admin");
+        add("graphRun", "query { graphRun(id: \"1\") { status } }", "admin");
         add("registerPersistedQueries", "mutation { registerPersistedQueries(documents: [\"{ documents { id } }\"]) }", "admin");
     }
 
