@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.GraphUnavailableException;
 import org.partnergraph.common.WriteOutcomeUnknownException;
 import org.partnergraph.dataset.Bundle;
 import org.partnergraph.dataset.BundleRejectedException;
@@ -99,10 +102,23 @@ public class ChangeLog {
         return submit(new Submission(kind, idempotencyKey, input, access.subject(), draft));
     }
 
-    /** What the graph holds now about the change's target, or null while the change is not applied. */
+    /**
+     * What the graph holds now about the change's target, or null while the change is not applied, or when the
+     * graph cannot be read back at this moment (Neo4j gone since it applied the change). The write is in the log
+     * and in the graph then: failing the mutation would tell the client it was refused (the fault test found
+     * writes answered GRAPH_UNAVAILABLE that were written); the change, APPLIED, says it is there.
+     */
     public static <T> T ifApplied(Accepted accepted, Function<String, Optional<? extends T>> read) {
-        return accepted.change().status() == ChangeStatus.APPLIED ? read.apply(accepted.change().targetId()).orElse(null)
-                : null;
+        if (accepted.change().status() != ChangeStatus.APPLIED) {
+            return null;
+        }
+        try {
+            return read.apply(accepted.change().targetId()).orElse(null);
+        } catch (GraphUnavailableException | ServiceUnavailableException | SessionExpiredException e) {
+            LOG.warnf("Change %s is applied, but the graph could not be read back for its answer: %s",
+                    accepted.change().id(), e.getMessage());
+            return null;
+        }
     }
 
     public Accepted submit(Submission submission) {

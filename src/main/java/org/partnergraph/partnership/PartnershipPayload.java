@@ -9,5 +9,5 @@ import org.partnergraph.change.Change;
 @Description("The result of createPartnership or endPartnership.")
 public record PartnershipPayload(
         @NonNull @Description("The change that recorded the write; APPLIED, or PENDING while the graph catches up.") Change change,
-        @Description("The partnership as the graph has it now; null while the change is PENDING.") Partnership partnership) {
+        @Description("The partnership as the graph has it now; null while the change is PENDING, or when the graph could not be read back just now (the change says whether it is written).") Partnership partnership) {
 }

@@ -87,6 +87,26 @@ class GraphOutageWritesTest extends WriteTest {
         assertTrue(metrics().contains("partnergraph_projector_pending 0.0"), "no lag left");
     }
 
+    /**
+     * Neo4j gone right after it applied a write, as the answer reads the written node back: the write is in the
+     * log and in the graph, so the mutation answers it (APPLIED, the organisation null), where it used to answer
+     * GRAPH_UNAVAILABLE, which a client takes for a refusal (found by bench/faults.sh).
+     */
+    @Test
+    void aWriteTheGraphCannotReadBackIsAnsweredNotRefused() throws Exception {
+        String id = "test-w-readback-school";
+        Neo4jTestResource.proxy().cutWhenSent("MATCH (o:Organization {id: $id})");
+        JsonPath created = ok(EDITOR.file("organization/upsertOrganization", Map.of("input", Map.of("id", id,
+                "name", "写测回读", "kind", "SCHOOL", "regionId", WriteFixture.COUNTY,
+                "source", WriteFixture.source("写测")))));
+        assertEquals("APPLIED", created.getString("data.upsertOrganization.change.status"), created.prettify());
+        assertNull(created.get("data.upsertOrganization.organization"), "the graph could not be read back");
+
+        Neo4jTestResource.proxy().restore();
+        assertEquals(1L, graph.readSingle("MATCH (o:Organization {id: $id}) RETURN count(o) AS n", Map.of("id", id),
+                r -> r.get("n").asLong()).orElseThrow(), "and it is in the graph");
+    }
+
     static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }

@@ -128,8 +128,29 @@ public final class TcpProxy implements AutoCloseable {
         return struck;
     }
 
-    /** Marks the connection that sends the marker; never stops the client's stream. */
+    private volatile String cutMarker;
+
+    /**
+     * Arms a one-shot fault: when a client next sends {@code marker} (e.g. a Cypher statement's text), the proxy
+     * drops that message and cuts every connection, and accepts none until {@link #restore()}: the store going
+     * away at that very moment.
+     */
+    public void cutWhenSent(String marker) {
+        cutMarker = marker;
+    }
+
+    /** Marks the connection that sends the marker; stops the client's stream only for an armed cut. */
     private boolean markedBy(Socket client, String chunk) {
+        String cutAt = cutMarker;
+        if (cutAt != null && chunk.contains(cutAt)) {
+            cutMarker = null;
+            try {
+                cut();
+            } catch (IOException ignored) {
+                // Cut as far as it goes: this connection ends below in any case.
+            }
+            return true;
+        }
         String marker = commitMarker;
         if (marker != null && markedConnection == null && chunk.contains(marker)) {
             markedConnection = client;
