@@ -34,7 +34,7 @@ class EventRepository {
     static final String PARTICIPATIONS = """
             UNWIND $ids AS id
             MATCH (o:Organization)-[p:PARTICIPATED_IN]->(:Event {id: id})
-            RETURN DISTINCT id, o AS node, p.role AS role
+            RETURN DISTINCT id, o AS node, p.role AS role, p.quantities AS quantities, p.awards AS awards
             ORDER BY node.id, role
             """;
 
@@ -75,8 +75,8 @@ class EventRepository {
     }
 
     List<List<Participation>> participations(List<String> ids) {
-        return graph.readGrouped(PARTICIPATIONS, ids, Map.of(), r -> new Participation(Organization.from(r.get("node")),
-                r.get("role").isNull() ? null : ParticipationRole.valueOf(r.get("role").asString())));
+        return graph.readGrouped(PARTICIPATIONS, ids, Map.of(), r -> Participation.from(r.get("id").asString(),
+                Organization.from(r.get("node")), r));
     }
 
     List<List<Organization>> hosts(List<String> ids) {

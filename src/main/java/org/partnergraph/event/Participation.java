@@ -1,8 +1,14 @@
 package org.partnergraph.event;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.neo4j.driver.Record;
+import org.partnergraph.fact.Award;
+import org.partnergraph.fact.Quantity;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.organization.Organization;
 
 @Type("Participation")
@@ -10,5 +16,17 @@ import org.partnergraph.organization.Organization;
         + "e.g. as PARTICIPANT and as JUDGE, has two participations.")
 public record Participation(
         @NonNull @Description("The organisation that took part.") Organization organization,
-        @Description("Its role; null when the document does not say.") ParticipationRole role) {
+        @Description("Its role; null when the document does not say.") ParticipationRole role,
+        @NonNull @Description("Numbers the documents state about its part (e.g. 2 teachers, 2 students), each with its "
+                + "quote; empty where no document gives a number.") List<@NonNull Quantity> quantities,
+        @NonNull @Description("The prizes its people won there, by level (for an AWARDEE), each with its quote; empty "
+                + "where no document states one.") List<@NonNull Award> awards) {
+
+    /** A row of EventRepository's participations: the organisation, and the relationship's role and stated facts. */
+    static Participation from(String eventId, Organization organization, Record row) {
+        return new Participation(organization,
+                row.get("role").isNull() ? null : ParticipationRole.valueOf(row.get("role").asString()),
+                StatedFacts.storedQuantities(row.get("quantities")),
+                StatedFacts.storedAwards(row.get("awards"), organization.id(), eventId));
+    }
 }
