@@ -365,9 +365,9 @@ final class BundleReader {
                 problem(field + ".approximate", "must be true with qualifier '" + qualifier + "'");
             }
             ObjectNode quantity = stored.addObject();
-            quantity.set("measure", item.path("measure"));
-            quantity.set("value", item.path("value"));
-            copy(item, quantity, "unit");
+            for (String part : List.of("measure", "value", "unit")) {
+                copy(item, quantity, part);
+            }
             quantity.put("approximate", item.has("qualifier"));
             copy(item, quantity, "qualifier");
             quantity.set("sources", factCitations(item, field, pointer));
@@ -410,8 +410,8 @@ final class BundleReader {
                 problem(field + ".sources[" + j + "].document", "unknown document '" + document + "'");
             }
             ObjectNode citation = stored.addObject();
-            citation.set("document", sources.get(j).path("document"));
-            citation.set("quote", sources.get(j).path("quote"));
+            copy(sources.get(j), citation, "document");
+            copy(sources.get(j), citation, "quote");
             citation.put("implied", sources.get(j).path("implied").asBoolean(false));
         }
         return stored;

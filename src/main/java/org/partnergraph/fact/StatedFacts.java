@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.TypeSystem;
 import org.partnergraph.document.Citation;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +83,7 @@ public final class StatedFacts {
         if (value == null || value.isNull()) {
             return items;
         }
-        List<Value> texts = value.type().name().startsWith("LIST") ? value.asList(v -> v) : List.of(value);
+        List<Value> texts = value.hasType(TypeSystem.getDefault().LIST()) ? value.asList(v -> v) : List.of(value);
         for (Value text : texts) {
             if (!text.isNull()) {
                 try {

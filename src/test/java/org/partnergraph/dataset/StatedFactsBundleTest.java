@@ -110,6 +110,52 @@ class StatedFactsBundleTest {
         assertProblem(problems, "relationships[0]", "quantities[7].measure", "'LECTURES' is stated twice");
     }
 
+    /** Every field of a quantity, an award and their citations, set in turn to each wrong shape: reported, never thrown. */
+    @Test
+    void everyFieldOfAQuantityOrAwardInEveryShapeIsReadOrReportedNeverThrown() throws IOException {
+        ObjectNode good = (ObjectNode) load("good-bundle.json");
+        good.withArray("events").add(JSON.readTree("{\"id\": \"test-good-contest\", \"name\": \"c\", \"kind\": "
+                + "\"COMPETITION\", \"date\": \"2024\", " + SOURCE + "}"));
+        good.withArray("relationships").add(JSON.readTree("{\"id\": \"rel-test-good-awardee\", \"type\": "
+                + "\"PARTICIPATED_IN\", \"from\": \"test-good-school\", \"to\": \"test-good-contest\", \"role\": "
+                + "\"AWARDEE\", \"quantities\": [" + quantity("\"approximate\": true, \"qualifier\": \"约\", ")
+                + "], \"awards\": [{\"level\": \"金\", \"count\": 1, \"unit\": \"个\", \"category\": \"c\", "
+                + SOURCE + "}], " + SOURCE + "}"));
+        BundleReader.read(good, BundleReader.Known.none());
+        List<JsonNode> shapes = List.of(JSON.getNodeFactory().numberNode(5), JSON.getNodeFactory().textNode(""),
+                JSON.getNodeFactory().textNode("x\u0000"), JSON.getNodeFactory().nullNode(), JSON.createArrayNode(),
+                JSON.createArrayNode().add(5), JSON.createObjectNode(), JSON.getNodeFactory().booleanNode(true),
+                JSON.getNodeFactory().numberNode(Double.NEGATIVE_INFINITY), JSON.getNodeFactory().numberNode(2.5),
+                JSON.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40))));
+        int rejected = 0;
+        for (String list : List.of("quantities", "awards")) {
+            List<String> fields = new java.util.ArrayList<>(List.of("(item)", "sources.document", "sources.quote",
+                    "sources.implied"));
+            good.withArray("relationships").get(2).get(list).get(0).fieldNames().forEachRemaining(fields::add);
+            for (String field : fields) {
+                for (JsonNode shape : shapes) {
+                    ObjectNode bundle = good.deepCopy();
+                    com.fasterxml.jackson.databind.node.ArrayNode items =
+                            (com.fasterxml.jackson.databind.node.ArrayNode) bundle.withArray("relationships").get(2).get(list);
+                    ObjectNode item = (ObjectNode) items.get(0);
+                    if ("(item)".equals(field)) {
+                        items.set(0, shape);
+                    } else if (field.startsWith("sources.")) {
+                        ((ObjectNode) item.get("sources").get(0)).set(field.substring(8), shape);
+                    } else {
+                        item.set(field, shape);
+                    }
+                    try {
+                        BundleReader.read(bundle, BundleReader.Known.none());
+                    } catch (BundleRejectedException expected) {
+                        rejected++;
+                    }
+                }
+            }
+        }
+        assertEquals(true, rejected > 100, rejected + " rejected");
+    }
+
     @Test
     void numbersAreNoLongerFreeAttributeNamesForTheTypedOnes() throws IOException {
         ObjectNode bundle = (ObjectNode) load("good-bundle.json");
