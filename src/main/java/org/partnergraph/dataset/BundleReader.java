@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -359,7 +360,7 @@ final class BundleReader {
             JsonNode approximate = item.path("approximate");
             if (approximate.isBoolean() && approximate.asBoolean() && !item.has("qualifier")) {
                 problem(field + ".qualifier", "an approximate number needs its qualifier as written (one of "
-                        + String.join(", ", new java.util.TreeSet<>(StatedFacts.QUALIFIERS)) + ")");
+                        + String.join(", ", new TreeSet<>(StatedFacts.QUALIFIERS)) + ")");
             }
             if (approximate.isBoolean() && !approximate.asBoolean() && qualifier != null) {
                 problem(field + ".approximate", "must be true with qualifier '" + qualifier + "'");
