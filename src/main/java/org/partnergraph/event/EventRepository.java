@@ -38,6 +38,16 @@ class EventRepository {
             ORDER BY node.id, role
             """;
 
+    /**
+     * The planner's participations of the event in {@code %1$s}: each organisation ({@code %2$s}, projected by
+     * {@code %3$s}) once per role, with the relationship's stated facts, in PARTICIPATIONS' order.
+     */
+    static final String PARTICIPATIONS_OF = """
+            COLLECT { MATCH (%2$s:Organization)-[%4$s:PARTICIPATED_IN]->(%1$s)
+                      WITH DISTINCT %2$s, %4$s.role AS role, %4$s.quantities AS quantities, %4$s.awards AS awards
+                      ORDER BY %2$s.id, role
+                      RETURN {organization: %3$s, role: role, quantities: quantities, awards: awards, event: %1$s.id} }""";
+
     static final String HOSTS = """
             UNWIND $ids AS id
             MATCH (o:Organization)-[:HOSTS]->(:Event {id: id})
@@ -76,7 +86,7 @@ class EventRepository {
 
     List<List<Participation>> participations(List<String> ids) {
         return graph.readGrouped(PARTICIPATIONS, ids, Map.of(), r -> Participation.from(r.get("id").asString(),
-                Organization.from(r.get("node")), r));
+                Organization.from(r.get("node")), r.get("role"), r.get("quantities"), r.get("awards")));
     }
 
     List<List<Organization>> hosts(List<String> ids) {

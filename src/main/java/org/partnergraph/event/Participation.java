@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.partnergraph.fact.Award;
 import org.partnergraph.fact.Quantity;
 import org.partnergraph.fact.StatedFacts;
@@ -22,11 +22,9 @@ public record Participation(
         @NonNull @Description("The prizes its people won there, by level (for an AWARDEE), each with its quote; empty "
                 + "where no document states one.") List<@NonNull Award> awards) {
 
-    /** A row of EventRepository's participations: the organisation, and the relationship's role and stated facts. */
-    static Participation from(String eventId, Organization organization, Record row) {
-        return new Participation(organization,
-                row.get("role").isNull() ? null : ParticipationRole.valueOf(row.get("role").asString()),
-                StatedFacts.storedQuantities(row.get("quantities")),
-                StatedFacts.storedAwards(row.get("awards"), organization.id(), eventId));
+    /** A participation of {@code eventId}: the organisation, and the relationship's role and stated facts as stored. */
+    static Participation from(String eventId, Organization organization, Value role, Value quantities, Value awards) {
+        return new Participation(organization, role.isNull() ? null : ParticipationRole.valueOf(role.asString()),
+                StatedFacts.storedQuantities(quantities), StatedFacts.storedAwards(awards, organization.id(), eventId));
     }
 }

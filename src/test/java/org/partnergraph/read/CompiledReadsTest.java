@@ -426,6 +426,23 @@ class CompiledReadsTest {
         assertTrue(answers[0].contains("\"约…余\"") && answers[0].contains("\"余\""), answers[0]);
     }
 
+    /** The events of the timeline with their participations' quantities and awards: one statement, as resolved. */
+    @Test
+    void eventParticipationsWithTheirAwardsAreOneStatementAndMatchTheResolvers() {
+        for (Map<String, Object> filter : List.of(Map.of("kind", List.of("EVENT"), "from", "2024"),
+                Map.of("kind", List.of("EVENT"), "regionId", "yunnan"))) {
+            Map<String, Object> variables = Map.of("filter", filter);
+            assertEquals(1, statements(() -> ANONYMOUS.file("fact/timelineParticipations", variables)), filter::toString);
+            String[] answers = bothWays(ANONYMOUS, "fact/timelineParticipations", variables);
+            assertFalse(answers[0].contains("\"errors\""), answers[0]);
+            assertEquals(answers[1], answers[0], filter.toString());
+            assertTrue(answers[0].contains("\"participations\""), answers[0]);
+        }
+        String awards = bothWays(ANONYMOUS, "fact/timelineParticipations",
+                Map.of("filter", Map.of("kind", List.of("EVENT"), "from", "2024")))[0];
+        assertTrue(awards.contains("\"二等奖\"") && awards.contains("\"TEACHERS\""), awards);
+    }
+
     @Test
     void readmeQueriesAnswerTheSameCompiledAndResolved() throws Exception {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
