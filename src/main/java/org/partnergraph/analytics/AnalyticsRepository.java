@@ -57,7 +57,7 @@ class AnalyticsRepository {
             """.replace("DATASET_TYPES", DATASET_TYPES);
 
     /** What an edge carries besides its ends: an explicit list, never the relationship's every property. */
-    static final String EDGE_PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags";
+    static final String EDGE_PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags, .quantities, .awards";
 
     static final int MAX_HOPS = 6;
 

@@ -1,5 +1,7 @@
 package org.partnergraph.analytics;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -8,6 +10,9 @@ import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Award;
+import org.partnergraph.fact.Quantity;
+import org.partnergraph.fact.StatedFacts;
 
 @Type("Edge")
 @Description("A relationship between two nodes, for drawing: its type, the ids at both ends, and, where the "
@@ -22,6 +27,11 @@ public record Edge(
         @Description("Until when; null while it lasts or when the documents do not say.") String until,
         @Description("The scheme it belongs to, in the documents' words, e.g. 以校包系.") String scheme,
         @NonNull @Description("True when every document only implies this relationship rather than stating it.") boolean implied,
+        @NonNull @Description("Numbers the documents state about this relationship (courses co-built, lectures given, "
+                + "students sent …), each with its quote; empty where no document gives a number.")
+        List<@NonNull Quantity> quantities,
+        @NonNull @Description("Prizes won, on a PARTICIPATED_IN of an awardee at a contest; empty otherwise.")
+        List<@NonNull Award> awards,
         @Ignore Provenance provenance) implements Sourced {
 
     /** Maps the map the analytics queries return for a relationship ({@code from}, {@code to} and its properties). */
@@ -29,6 +39,7 @@ public record Edge(
         Provenance provenance = Provenance.from(row);
         return new Edge(row.get("id").asString(), row.get("type").asString(), row.get("from").asString(),
                 row.get("to").asString(), row.get("since").asString(null), row.get("until").asString(null),
-                row.get("scheme").asString(null), provenance.implied(), provenance);
+                row.get("scheme").asString(null), provenance.implied(), StatedFacts.quantities(row),
+                StatedFacts.awards(row, row.get("from").asString(), row.get("to").asString()), provenance);
     }
 }

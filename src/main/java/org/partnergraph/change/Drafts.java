@@ -23,6 +23,8 @@ public final class Drafts {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern SOURCE_FIELD = Pattern.compile("(sources|statusSources)(\\[\\d+])?(\\.(document|quote|implied))?");
+    /** A source of a quantity (quantities[0].sources[0].quote), which the client gives as quantities[0].source. */
+    private static final Pattern ITEM_SOURCE_FIELD = Pattern.compile("(quantities\\[\\d+]\\.)sources(\\[\\d+])?(\\.(document|quote|implied))?");
 
     private Drafts() {
     }
@@ -144,6 +146,12 @@ public final class Drafts {
             if (source.matches()) {
                 String part = source.group(4);
                 return prefix + ("sources".equals(source.group(1)) ? "source" : "statusSource")
+                        + (part == null ? "" : "." + ("document".equals(part) ? "documentId" : part));
+            }
+            var itemSource = ITEM_SOURCE_FIELD.matcher(field);
+            if (itemSource.matches()) {
+                String part = itemSource.group(4);
+                return prefix + itemSource.group(1) + "source"
                         + (part == null ? "" : "." + ("document".equals(part) ? "documentId" : part));
             }
             return prefix + names.getOrDefault(field, field);

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.partnergraph.document.Document;
 import org.partnergraph.document.DocumentKind;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.privacy.PersonalData;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,7 +86,9 @@ final class BundleReader {
 
     /** Fields that become links or citations rather than properties of the row's own node or relationship. */
     private static final Set<String> NOT_STORED = Set.of("sources", "statusSources", "named", "attributes", "type",
-            "from", "to", "parent", "region", "organization", "department", "partOf", "subject");
+            "from", "to", "parent", "region", "organization", "department", "partOf", "subject", "quantities", "awards");
+    /** Lists of stated facts, each item with citations of its own (see fact/StatedFacts). */
+    private static final List<String> FACT_LISTS = List.of(StatedFacts.QUANTITIES, StatedFacts.AWARDS);
     /** The relationship types a status may be stated on: the partnerships. */
     private static final Set<RelationshipType> WITH_STATUS = Set.of(RelationshipType.PAIRED_WITH,
             RelationshipType.SUPPORTS, RelationshipType.CO_BUILDS);
@@ -204,6 +208,7 @@ final class BundleReader {
         inOrder("date", date(node, "date"), "endDate", date(node, "endDate"));
         checkYear(node);
         props.putAll(status(node));
+        props.putAll(facts(node, false));
         JsonNode named = node.path("named");
         for (int i = 0; i < named.size(); i++) {
             link(links, id, "NAMES", reference("named", "/named/" + i, named.get(i), null), false);
@@ -265,6 +270,7 @@ final class BundleReader {
             JsonNode value = attribute.getValue();
             props.computeIfPresent(attribute.getKey(), (k, v) -> value.isIntegralNumber() ? value.asLong() : v);
         });
+        props.putAll(facts(node, type == RelationshipType.PARTICIPATED_IN && "AWARDEE".equals(text(node, "role"))));
         props.putAll(sources(node));
         if (type != null && from != null && to != null) {
             relationships.computeIfAbsent(type.name(), t -> new ArrayList<>())
@@ -331,6 +337,87 @@ final class BundleReader {
         return status && node.has("statusSources") ? citations(node, "statusSources") : Map.of();
     }
 
+    /**
+     * The row's stated quantities and awards, as stored (one JSON text each, see fact/StatedFacts). The schema
+     * checks their shapes, measures, ranges and qualifiers; here: an approximate number never without the qualifier
+     * the document writes, a qualifier never on an exact one, one quantity per measure, citations of known
+     * documents, and awards only where an awardee took part in a contest.
+     */
+    private Map<String, Object> facts(JsonNode node, boolean mayAward) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        Set<String> measures = new HashSet<>();
+        JsonNode quantities = node.path(StatedFacts.QUANTITIES);
+        ArrayNode stored = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < quantities.size(); i++) {
+            JsonNode item = quantities.get(i);
+            String field = "quantities[" + i + "]";
+            String pointer = "/quantities/" + i;
+            String measure = text(item, "measure", pointer + "/measure");
+            if (measure != null && !measures.add(measure)) {
+                problem(field + ".measure", "'" + measure + "' is stated twice; one quantity per measure");
+            }
+            String qualifier = text(item, "qualifier", pointer + "/qualifier");
+            JsonNode approximate = item.path("approximate");
+            if (approximate.isBoolean() && approximate.asBoolean() && !item.has("qualifier")) {
+                problem(field + ".qualifier", "an approximate number needs its qualifier as written (one of "
+                        + String.join(", ", new TreeSet<>(StatedFacts.QUALIFIERS)) + ")");
+            }
+            if (approximate.isBoolean() && !approximate.asBoolean() && qualifier != null) {
+                problem(field + ".approximate", "must be true with qualifier '" + qualifier + "'");
+            }
+            ObjectNode quantity = stored.addObject();
+            for (String part : List.of("measure", "value", "unit")) {
+                copy(item, quantity, part);
+            }
+            quantity.put("approximate", item.has("qualifier"));
+            copy(item, quantity, "qualifier");
+            quantity.set("sources", factCitations(item, field, pointer));
+        }
+        if (!quantities.isEmpty()) {
+            props.put(StatedFacts.QUANTITIES, StatedFacts.stored(stored));
+        }
+        JsonNode awards = node.path(StatedFacts.AWARDS);
+        if (!awards.isEmpty() && !mayAward) {
+            problem("awards", "only a PARTICIPATED_IN with role AWARDEE states awards");
+        }
+        ArrayNode storedAwards = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < awards.size(); i++) {
+            JsonNode item = awards.get(i);
+            ObjectNode award = storedAwards.addObject();
+            for (String field : List.of("level", "count", "unit", "category")) {
+                copy(item, award, field);
+            }
+            award.set("sources", factCitations(item, "awards[" + i + "]", "/awards/" + i));
+        }
+        if (!awards.isEmpty()) {
+            props.put(StatedFacts.AWARDS, StatedFacts.stored(storedAwards));
+        }
+        return props;
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, String field) {
+        if (from.hasNonNull(field)) {
+            to.set(field, from.get(field));
+        }
+    }
+
+    /** An item's citations as stored with it, each of a known document. */
+    private ArrayNode factCitations(JsonNode item, String field, String pointer) {
+        ArrayNode stored = JsonNodeFactory.instance.arrayNode();
+        JsonNode sources = item.path("sources");
+        for (int j = 0; j < sources.size(); j++) {
+            String document = text(sources.get(j), "document", pointer + "/sources/" + j + "/document");
+            if (document != null && !documentIds.contains(document) && !known.documentIds().contains(document)) {
+                problem(field + ".sources[" + j + "].document", "unknown document '" + document + "'");
+            }
+            ObjectNode citation = stored.addObject();
+            copy(sources.get(j), citation, "document");
+            copy(sources.get(j), citation, "quote");
+            citation.put("implied", sources.get(j).path("implied").asBoolean(false));
+        }
+        return stored;
+    }
+
     /** A programme's finer date lies in its year, when both are given. */
     private void checkYear(JsonNode node) {
         String date = text(node, "date");
@@ -375,7 +462,8 @@ final class BundleReader {
         } else if (value.isArray()) {
             Set<String> reasons = new LinkedHashSet<>();
             for (int i = 0; i < value.size(); i++) {
-                if ("sources".equals(field) || "statusSources".equals(field)) {
+                if ("sources".equals(field) || "statusSources".equals(field) || field.endsWith(".sources")
+                        || FACT_LISTS.contains(field)) {
                     rejectPersonalData(field + "[" + i + "]", value.get(i));
                 } else if (value.get(i).isTextual()) {
                     reasons.addAll(PersonalData.findings(value.get(i).asText()));
@@ -613,6 +701,26 @@ final class BundleReader {
                     for (JsonNode source : row.path(citations)) {
                         strip(source, "document", true);
                         strip(source, "quote", true);
+                    }
+                }
+                for (String facts : FACT_LISTS) {
+                    JsonNode items = row.path(facts);
+                    for (int j = 0; items.isArray() && j < items.size(); j++) {
+                        JsonNode item = items.get(j);
+                        for (String field : item.isObject() ? names(item) : List.<String>of()) {
+                            if (item.get(field).isFloatingPointNumber() && !Double.isFinite(item.get(field).asDouble())) {
+                                String at = facts + "[" + j + "]." + field;
+                                problems.add(new Problem(rowName(section, i, row), at, "must be a finite number"));
+                                notFinite.add("/" + section + "/" + i + "/" + facts + "/" + j + "/" + field);
+                                ((ObjectNode) item).remove(field);
+                                continue;
+                            }
+                            strip(item, field, List.of("measure", "level").contains(field));
+                        }
+                        for (JsonNode source : item.path("sources")) {
+                            strip(source, "document", true);
+                            strip(source, "quote", true);
+                        }
                     }
                 }
             }

@@ -34,9 +34,19 @@ class EventRepository {
     static final String PARTICIPATIONS = """
             UNWIND $ids AS id
             MATCH (o:Organization)-[p:PARTICIPATED_IN]->(:Event {id: id})
-            RETURN DISTINCT id, o AS node, p.role AS role
+            RETURN DISTINCT id, o AS node, p.role AS role, p.quantities AS quantities, p.awards AS awards
             ORDER BY node.id, role
             """;
+
+    /**
+     * The planner's participations of the event in {@code %1$s}: each organisation ({@code %2$s}, projected by
+     * {@code %3$s}) once per role, with the relationship's stated facts, in PARTICIPATIONS' order.
+     */
+    static final String PARTICIPATIONS_OF = """
+            COLLECT { MATCH (%2$s:Organization)-[%4$s:PARTICIPATED_IN]->(%1$s)
+                      WITH DISTINCT %2$s, %4$s.role AS role, %4$s.quantities AS quantities, %4$s.awards AS awards
+                      ORDER BY %2$s.id, role
+                      RETURN {organization: %3$s, role: role, quantities: quantities, awards: awards, event: %1$s.id} }""";
 
     static final String HOSTS = """
             UNWIND $ids AS id
@@ -75,8 +85,8 @@ class EventRepository {
     }
 
     List<List<Participation>> participations(List<String> ids) {
-        return graph.readGrouped(PARTICIPATIONS, ids, Map.of(), r -> new Participation(Organization.from(r.get("node")),
-                r.get("role").isNull() ? null : ParticipationRole.valueOf(r.get("role").asString())));
+        return graph.readGrouped(PARTICIPATIONS, ids, Map.of(), r -> Participation.from(r.get("id").asString(),
+                Organization.from(r.get("node")), r.get("role"), r.get("quantities"), r.get("awards")));
     }
 
     List<List<Organization>> hosts(List<String> ids) {

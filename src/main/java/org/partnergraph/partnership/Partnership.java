@@ -13,6 +13,8 @@ import org.partnergraph.agreement.Agreement;
 import org.partnergraph.document.Citation;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Quantity;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
 import org.partnergraph.node.Nodes;
 import org.partnergraph.organization.Organization;
@@ -43,6 +45,10 @@ public record Partnership(
         @Description("How precise statusDate is; null without one.") DatePrecision statusDatePrecision,
         @NonNull @Description("The documents and quotes that state the status; empty without one.")
         List<@NonNull Citation> statusCitations,
+        @NonNull @Description("Numbers the documents state about this support (3 courses, 3 joint teaching-research "
+                + "offices, about 10 lectures), each with its quote; for a PROGRAMME partnership, those stated on the "
+                + "implementer's RUNS and the programme's TARGETS link. Empty where no document gives a number.")
+        List<@NonNull Quantity> quantities,
         @Ignore Provenance provenance) implements Sourced {
 
     /** Maps the map that PartnershipRepository's queries return for each partnership (ends as whole nodes). */
@@ -72,6 +78,7 @@ public record Partnership(
                 status.date(),
                 DatePrecision.of(status.date()),
                 status.citations(),
+                StatedFacts.quantities(row),
                 provenance);
     }
 }

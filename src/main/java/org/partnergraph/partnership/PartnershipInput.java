@@ -1,10 +1,13 @@
 package org.partnergraph.partnership;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.partnergraph.change.SourceInput;
+import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.timeline.CooperationStatus;
 
 /** A class rather than a record: see ProgrammeFilter (smallrye-graphql#753). */
@@ -53,4 +56,8 @@ public class PartnershipInput {
 
     @Description("The document and quote that state the status (required with status).")
     public SourceInput statusSource;
+
+    @Description("Numbers the document states about it, each with its quote (see QuantityInput); given, they replace the "
+            + "ones it has.")
+    public List<@NonNull QuantityInput> quantities;
 }

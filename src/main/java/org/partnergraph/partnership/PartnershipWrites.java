@@ -11,6 +11,7 @@ import org.partnergraph.change.ChangeKind;
 import org.partnergraph.change.ChangeLog;
 import org.partnergraph.change.Draft;
 import org.partnergraph.change.Drafts;
+import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.change.Ledger;
 import org.partnergraph.common.BadUserInputException;
 import org.partnergraph.dataset.Problem;
@@ -75,6 +76,7 @@ public class PartnershipWrites {
         Drafts.put(row, "status", input.status == null ? null : input.status.name());
         Drafts.put(row, "statusDate", input.statusDate);
         Drafts.cite(row, "statusSources", input.statusSource);
+        QuantityInput.put(row, input.quantities);
         String summary = "Created " + input.kind + " partnership " + id + ": " + input.supporterId + " → " + input.supportedId
                 + (input.since == null ? "" : " since " + input.since);
         return new Draft(relationshipBundle("create-partnership", row), id, summary,

@@ -1,5 +1,7 @@
 package org.partnergraph.programme;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -9,6 +11,8 @@ import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Quantity;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
 import org.partnergraph.timeline.DatePrecision;
 import org.partnergraph.timeline.Progress;
@@ -36,6 +40,9 @@ public record Programme(
         @Description("How precise date is; null without a date.") DatePrecision datePrecision,
         @Description("Planned, under way or done when its document was written; null where the document does not say.")
         Progress progress,
+        @NonNull @Description("Numbers its document states about it with how exact they are: a participants count the "
+                + "document qualifies (80余人, 约60余名) is here as approximate with its qualifier and quote. Empty where "
+                + "the document qualifies none.") List<@NonNull Quantity> quantities,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Programme from(Value node) {
@@ -56,6 +63,7 @@ public record Programme(
                 node.get("endDate").asString(null),
                 DatePrecision.of(node.get("date").asString(null)),
                 node.get("progress").isNull() ? null : Progress.valueOf(node.get("progress").asString()),
+                StatedFacts.quantities(node),
                 Provenance.from(node));
     }
 

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.partnergraph.change.SourceInput;
+import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.timeline.Progress;
 
 /** A class rather than a record: see ProgrammeFilter (smallrye-graphql#753). */
@@ -71,4 +72,8 @@ public class ProgrammeInput {
 
     @Description("The document that says so. Required for a new programme and for new implementers or targets.")
     public SourceInput source;
+
+    @Description("Numbers the document states about it, each with its quote (see QuantityInput); given, they replace the "
+            + "ones it has.")
+    public List<@NonNull QuantityInput> quantities;
 }

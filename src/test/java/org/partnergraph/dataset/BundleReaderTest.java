@@ -17,6 +17,8 @@ import org.partnergraph.agreement.AgreementKind;
 import org.partnergraph.document.DocumentKind;
 import org.partnergraph.event.EventKind;
 import org.partnergraph.event.ParticipationRole;
+import org.partnergraph.fact.QuantityMeasure;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.organization.OrganizationKind;
 import org.partnergraph.programme.ProgrammeCategory;
 import org.partnergraph.programme.ProgrammeMode;
@@ -226,7 +228,8 @@ class BundleReaderTest {
             for (int i = 0; i < good.get(section).size(); i++) {
                 List<String> fields = new ArrayList<>();
                 good.get(section).get(i).fieldNames().forEachRemaining(fields::add);
-                fields.addAll(List.of("sources.document", "sources.quote", "sources.implied", "attributes"));
+                fields.addAll(List.of("sources.document", "sources.quote", "sources.implied", "attributes", "quantities",
+                        "awards"));
                 for (String field : fields) {
                     for (JsonNode shape : shapes) {
                         ObjectNode bundle = good.deepCopy();
@@ -292,11 +295,15 @@ class BundleReaderTest {
                 "/relationships/properties/type", RelationshipType.values()));
         kinds.put("/status", CooperationStatus.values());
         kinds.put("/progress", Progress.values());
+        kinds.put("/quantities/items/properties/measure", QuantityMeasure.values());
         kinds.forEach((pointer, values) -> {
             List<String> listed = new ArrayList<>();
             schema.at("/$defs" + pointer + "/enum").forEach(v -> listed.add(v.asText()));
             assertEquals(Arrays.stream(values).map(Enum::name).toList(), listed, pointer);
         });
+        Set<String> qualifiers = new java.util.HashSet<>();
+        schema.at("/$defs/qualifier/enum").forEach(v -> qualifiers.add(v.asText()));
+        assertEquals(StatedFacts.QUALIFIERS, qualifiers, "the qualifiers the importer names are the schema's");
     }
 
     @Test

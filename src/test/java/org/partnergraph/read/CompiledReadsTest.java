@@ -400,6 +400,49 @@ class CompiledReadsTest {
         sameBothWays(ANONYMOUS, "timeline/partnershipStatuses", variables);
     }
 
+    /**
+     * Stated quantities on supporters' partnerships (stated and programme ones), on an organisation's partners page,
+     * and on the programmes and events of the timeline come from the request's one statement, as the resolvers answer.
+     */
+    @Test
+    void statedQuantitiesAreOneStatementAndMatchTheResolvers() {
+        for (String id : List.of("kashgar-polytechnic", "kashgar-polytechnic-electronic-information")) {
+            Map<String, Object> variables = Map.of("id", id);
+            assertEquals(1, statements(() -> ANONYMOUS.file("fact/supporters", variables)), id);
+            String[] answers = bothWays(ANONYMOUS, "fact/supporters", variables);
+            assertEquals(answers[1], answers[0], id);
+            assertTrue(answers[0].contains("\"measure\""), "no quantities read for " + id);
+        }
+        Map<String, Object> partners = Map.of("id", "shanghai-electronic-information-vocational-technical-college");
+        assertEquals(1, statements(() -> ANONYMOUS.file("fact/organizationPartners", partners)));
+        String[] partnerAnswers = bothWays(ANONYMOUS, "fact/organizationPartners", partners);
+        assertEquals(partnerAnswers[1], partnerAnswers[0]);
+        assertTrue(partnerAnswers[0].contains("\"JOINT_TEACHING_RESEARCH_OFFICES\""), partnerAnswers[0]);
+
+        Map<String, Object> timeline = Map.of("filter", Map.of("from", "2023-06", "to", "2024"));
+        assertEquals(1, statements(() -> ANONYMOUS.file("fact/timelineQuantities", timeline)));
+        String[] answers = bothWays(ANONYMOUS, "fact/timelineQuantities", timeline);
+        assertEquals(answers[1], answers[0]);
+        assertTrue(answers[0].contains("\"约…余\"") && answers[0].contains("\"余\""), answers[0]);
+    }
+
+    /** The events of the timeline with their participations' quantities and awards: one statement, as resolved. */
+    @Test
+    void eventParticipationsWithTheirAwardsAreOneStatementAndMatchTheResolvers() {
+        for (Map<String, Object> filter : List.of(Map.of("kind", List.of("EVENT"), "from", "2024"),
+                Map.of("kind", List.of("EVENT"), "regionId", "yunnan"))) {
+            Map<String, Object> variables = Map.of("filter", filter);
+            assertEquals(1, statements(() -> ANONYMOUS.file("fact/timelineParticipations", variables)), filter::toString);
+            String[] answers = bothWays(ANONYMOUS, "fact/timelineParticipations", variables);
+            assertFalse(answers[0].contains("\"errors\""), answers[0]);
+            assertEquals(answers[1], answers[0], filter.toString());
+            assertTrue(answers[0].contains("\"participations\""), answers[0]);
+        }
+        String awards = bothWays(ANONYMOUS, "fact/timelineParticipations",
+                Map.of("filter", Map.of("kind", List.of("EVENT"), "from", "2024")))[0];
+        assertTrue(awards.contains("\"二等奖\"") && awards.contains("\"TEACHERS\""), awards);
+    }
+
     @Test
     void readmeQueriesAnswerTheSameCompiledAndResolved() throws Exception {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
