@@ -48,13 +48,29 @@ public class BenchWrites {
         String last = send(client, base, token, "{ changes(first: 1) { edges { node { id } } } }");
         long lastChange = number(last, "id");
         long after = Math.max(0, lastChange - 1000);
-        String replay = send(client, base, token, "mutation { replayChanges(after: \"%d\") { changesApplied tookMillis } }"
-                .formatted(after));
+        String replay = run(client, base, token, "replayChanges(after: \"%d\", waitSeconds: 60)".formatted(after));
         System.out.printf("%nCatch-up: replayChanges applied %d pending changes in %d ms%n",
                 number(replay, "changesApplied"), number(replay, "tookMillis"));
-        String rebuild = send(client, base, token, "mutation { rebuildGraph { changesApplied nodes relationships tookMillis } }");
+        String rebuild = run(client, base, token, "rebuildGraph(waitSeconds: 60)");
         System.out.printf("Rebuild: %d changes -> %d nodes, %d relationships in %d ms%n", number(rebuild, "changesApplied"),
                 number(rebuild, "nodes"), number(rebuild, "relationships"), number(rebuild, "tookMillis"));
+    }
+
+    /**
+     * A graph run (rebuildGraph, replayChanges) to its end: the mutation answers RUNNING when the run outlasts its
+     * wait, and graphRun(id) is asked until it is not. Answers the ended run.
+     */
+    static String run(HttpClient client, String base, String token, String mutation) throws Exception {
+        String fields = "{ id status changesApplied nodes relationships tookMillis }";
+        String body = send(client, base, token, "mutation { " + mutation + " " + fields + " }");
+        while (body.contains("\"RUNNING\"")) {
+            Thread.sleep(1000);
+            body = send(client, base, token, "{ graphRun(id: \"%d\") %s }".formatted(number(body, "id"), fields));
+        }
+        if (!body.contains("\"DONE\"")) {
+            throw new IllegalStateException("Graph run did not end DONE: " + body);
+        }
+        return body;
     }
 
     static double timed(HttpClient client, String base, String token, String mutation) throws Exception {
