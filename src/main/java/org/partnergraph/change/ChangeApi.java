@@ -53,7 +53,7 @@ public class ChangeApi {
             + "waitSeconds (status RUNNING: follow it with graphRun(id)); while a run goes on, this answers that run. "
             + "Role admin.")
     public GraphRun rebuildGraph(
-            @DefaultValue("20") @Description("How long to wait for the run to end before answering, 0 to 60 seconds.") Integer waitSeconds) {
+            @DefaultValue(GraphRuns.DEFAULT_WAIT_SECONDS) @Description("How long to wait for the run to end before answering, 0 to 60 seconds.") Integer waitSeconds) {
         return changes.rebuild(waitSeconds);
     }
 
@@ -64,7 +64,7 @@ public class ChangeApi {
             + "it takes longer than waitSeconds). Role admin.")
     public GraphRun replayChanges(
             @Id @Description("Re-apply the changes after this one (0 for all); omit to apply only what the graph lacks.") String after,
-            @DefaultValue("20") @Description("How long to wait for the run to end before answering, 0 to 60 seconds.") Integer waitSeconds) {
+            @DefaultValue(GraphRuns.DEFAULT_WAIT_SECONDS) @Description("How long to wait for the run to end before answering, 0 to 60 seconds.") Integer waitSeconds) {
         return changes.replay(after, waitSeconds);
     }
 

@@ -39,6 +39,8 @@ public class GraphRuns {
     private static final Logger LOG = Logger.getLogger(GraphRuns.class);
     /** Below the service's idle timeout (2 min) and the 60 s most proxies allow. */
     static final int MAX_WAIT_SECONDS = 60;
+    /** How long the mutations wait by default (their schema default, ChangeApi). */
+    static final String DEFAULT_WAIT_SECONDS = "20";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
@@ -70,7 +72,7 @@ public class GraphRuns {
      * {@code after}: for a replay, the change to apply after (null: whatever the graph lacks).
      */
     GraphRun start(GraphRun.Kind kind, Long after, Integer waitSeconds, String requestedBy) {
-        int wait = waitSeconds == null ? 20 : waitSeconds;
+        int wait = waitSeconds == null ? Integer.parseInt(DEFAULT_WAIT_SECONDS) : waitSeconds;
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             throw new BadUserInputException("waitSeconds: must be from 0 to " + MAX_WAIT_SECONDS + " (got " + wait + ").");
         }
