@@ -72,7 +72,8 @@ public class ErrorCodes implements EventingService {
      * SmallRye's instrumentation first, then the response-size limit (which may replace a result by its
      * LIMIT_EXCEEDED error), then the coding of whatever errors remain, so that every error is counted.
      * The schema's Int and ID are guarded ({@link StrictScalars}): input of the wrong type is the client's error.
-     * Reads go through the read planner ({@link PlannedFetchers}): one statement per request. The chain is
+     * Reads go through the read planner ({@link PlannedFetchers}): one statement per request. DataLoaders
+     * are made when a request first needs one ({@link LazyDataLoaders}). The chain is
      * {@link LeanInstrumentation}: no cost per field for the hooks none of these uses.
      */
     @Override
@@ -83,6 +84,8 @@ public class ErrorCodes implements EventingService {
             chain.add(existing);
         }
         chain.add(new RootDispatch());
+        LazyDataLoaders.takeOver();
+        chain.add(new LazyDataLoaders());
         chain.add(new ResponseSizeLimit(GraphQLSettings.current().maxNodes()));
         chain.add(new CodedInstrumentation());
         return builder.instrumentation(new LeanInstrumentation(chain)).schema(executable(schema(builder)));
