@@ -23,7 +23,8 @@ class LinkRepository {
     /**
      * One node's page of links, as a map {total, rows}: %1$s the node's variable, %2$s and %3$s fresh variables
      * for the relationship and the other node, %4$s the pattern's arrow (from the direction enum, never input),
-     * %5$s the projection of the other node, %6$s the relationship's (an Edge), %7$s a fresh variable for the name. The name sorted on is a stated count's label where it has no name.
+     * %5$s the projection of the other node, %6$s the relationship's (an Edge's), %7$s a fresh variable for the
+     * name sorted on, which is a stated count's label (it has no name).
      */
     static final String PAGE = """
             {total: COUNT { MATCH (%1$s)%4$s(%3$s:Entity) WHERE $types IS NULL OR type(%2$s) IN $types RETURN DISTINCT %2$s },
