@@ -40,8 +40,7 @@ class AnalyticsRepository {
             MATCH p = shortestPath((a)-[:DATASET_TYPES*..%d]-(b))
             WHERE all(n IN nodes(p) WHERE n:Entity)
             RETURN [n IN nodes(p) | n] AS nodes,
-                   [r IN relationships(p) | r {.id, type: type(r), from: startNode(r).id, to: endNode(r).id,
-                                               %s}] AS edges
+                   [r IN relationships(p) | %s] AS edges
             """.replace("DATASET_TYPES", DATASET_TYPES);
 
     static final String NEIGHBOURHOOD = """
@@ -55,9 +54,6 @@ class AnalyticsRepository {
                              RETURN DISTINCT r {.id, type: type(r), from: x.id, to: y.id,
                                                 %s} AS edge } AS edges
             """.replace("DATASET_TYPES", DATASET_TYPES);
-
-    /** What an edge carries besides its ends: an explicit list, never the relationship's every property. */
-    static final String EDGE_PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags, .quantities, .awards";
 
     static final int MAX_HOPS = 6;
 
@@ -73,14 +69,14 @@ class AnalyticsRepository {
     }
 
     Optional<GraphPath> shortestPath(String fromId, String toId, int maxHops) {
-        return graph.readSingle(SHORTEST_PATH.formatted(maxHops, EDGE_PROPERTIES), Map.of("fromId", fromId, "toId", toId), r -> {
+        return graph.readSingle(SHORTEST_PATH.formatted(maxHops, Edge.projection("r")), Map.of("fromId", fromId, "toId", toId), r -> {
             List<Node> nodes = r.get("nodes").asList(v -> Nodes.fromNode(v.asNode()));
             return new GraphPath(nodes.size() - 1, nodes, edges(r.get("edges")));
         });
     }
 
     Optional<Subgraph> neighbourhood(String id, int hops, int limit) {
-        return graph.readSingle(NEIGHBOURHOOD.formatted(hops, EDGE_PROPERTIES), Map.of("id", id, "limit", limit), r -> new Subgraph(
+        return graph.readSingle(NEIGHBOURHOOD.formatted(hops, Edge.PROPERTIES), Map.of("id", id, "limit", limit), r -> new Subgraph(
                 r.get("nodes").asList(v -> Nodes.fromNode(v.asNode())), edges(r.get("edges")),
                 r.get("truncated").asBoolean()));
     }

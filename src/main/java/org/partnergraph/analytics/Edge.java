@@ -34,8 +34,19 @@ public record Edge(
         List<@NonNull Award> awards,
         @Ignore Provenance provenance) implements Sourced {
 
+    /** What an edge carries besides its ends: an explicit list, never the relationship's every property. */
+    public static final String PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags, .quantities, .awards";
+
+    /**
+     * The map projection of relationship {@code r} that {@link #from} reads: its id, type, the ids at both
+     * ends and {@link #PROPERTIES}.
+     */
+    public static String projection(String r) {
+        return r + " {.id, type: type(" + r + "), from: startNode(" + r + ").id, to: endNode(" + r + ").id, " + PROPERTIES + "}";
+    }
+
     /** Maps the map the analytics queries return for a relationship ({@code from}, {@code to} and its properties). */
-    static Edge from(Value row) {
+    public static Edge from(Value row) {
         Provenance provenance = Provenance.from(row);
         return new Edge(row.get("id").asString(), row.get("type").asString(), row.get("from").asString(),
                 row.get("to").asString(), row.get("since").asString(null), row.get("until").asString(null),

@@ -216,6 +216,10 @@ final class BundleReader {
         if (props.get("count") instanceof Integer count && named.size() > count) {
             problem("named", named.size() + " named members but the stated count is " + count);
         }
+        if (Boolean.TRUE.equals(props.get("openList")) && props.get("count") instanceof Integer count
+                && named.size() >= count) {
+            problem("openList", "an open list names only some members, but all " + count + " are named");
+        }
         Map<String, Object> citations = sources(node);
         props.putAll(citations);
         nodes.computeIfAbsent(label, l -> new ArrayList<>()).add(props);

@@ -27,7 +27,8 @@ public class BundleWriter {
     static final Set<String> OWNED_BY_TARGET = Set.of("HAS_DEPARTMENT", "OFFERS");
 
     static final List<String> LABELS = List.copyOf(BundleReader.SECTION_LABELS.values());
-    static final List<String> TYPES = types();
+    /** The relationship types the dataset writes (stated ones and those that come from a node's fields). */
+    public static final List<String> TYPES = types();
 
     /**
      * The relationship types the dataset writes, as an alternation for patterns that walk "any" relationship

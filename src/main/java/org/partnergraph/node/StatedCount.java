@@ -17,11 +17,14 @@ public record StatedCount(
         @Id @NonNull @Description("Stable business id.") String id,
         @NonNull @Description("The number the document states.") int count,
         @NonNull @Description("What is counted, in the document's words.") String description,
+        @NonNull @Description("True when the document's list of the counted members ends open (等, \"… and others\"): "
+                + "the named members are examples, not the list. False when it gives the count alone or names every member.")
+        boolean openList,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static StatedCount from(Value node) {
         return new StatedCount(node.get("id").asString(), node.get("count").asInt(),
-                node.get("description").asString(), Provenance.from(node));
+                node.get("description").asString(), node.get("openList").asBoolean(false), Provenance.from(node));
     }
 
     @Override

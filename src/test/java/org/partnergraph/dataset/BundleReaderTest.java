@@ -202,6 +202,25 @@ class BundleReaderTest {
         }
     }
 
+    @Test
+    void openListIsABooleanAndAnOpenListLeavesMembersUnnamed() throws IOException {
+        String source = "\"sources\": [{\"document\": \"d\", \"quote\": \"q\"}]";
+        String document = "{\"id\": \"d\", \"title\": \"t\", \"issuer\": \"i\", \"date\": \"2024\", \"kind\": \"NOTICE\"}";
+        String region = "{\"id\": \"r\", \"name\": \"n\", \"level\": \"AREA\", " + source + "}";
+        String bundle = "{\"bundle\": \"b\", \"documents\": [" + document + "], \"regions\": [" + region
+                + "], \"statedCounts\": [{\"id\": \"c\", \"subject\": \"r\", \"count\": %d, \"description\": \"x\", "
+                + "\"named\": [\"r\"], \"openList\": %s, " + source + "}]}";
+        for (String notBoolean : List.of("\"true\"", "1", "[]", "{}")) {
+            assertProblem(problems(JSON.readTree(bundle.formatted(2, notBoolean))), "statedCounts[0]", "openList", "");
+        }
+        assertProblem(problems(JSON.readTree(bundle.formatted(1, "true"))), "statedCounts[0]", "openList",
+                "all 1 are named");
+        Bundle open = BundleReader.read(JSON.readTree(bundle.formatted(2, "true")), BundleReader.Known.none());
+        assertEquals(true, open.nodes().get("StatedCount").get(0).get("openList"));
+        Bundle closed = BundleReader.read(JSON.readTree(bundle.formatted(1, "false")), BundleReader.Known.none());
+        assertEquals(false, closed.nodes().get("StatedCount").get(0).get("openList"));
+    }
+
     /** Every field of every row of the good bundle, and every citation field, set in turn to each wrong shape. */
     @Test
     void everyFieldOfEveryShapeIsReadOrReportedNeverThrown() throws IOException {

@@ -43,6 +43,7 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 class DatasetGoldenTest {
 
     static final String GOLDEN_COUNTS = "/dataset/golden/counts.json";
+    static final String GOLDEN_OPEN_LISTS = "/dataset/golden/open-lists.json";
 
     static final String D2018 = "doc-2018-hu-jiaowei-ban-39";
     static final String D2023 = "doc-2023-chu-jiaofu-31";
@@ -176,6 +177,41 @@ class DatasetGoldenTest {
         JsonNode why = json(GOLDEN_COUNTS).path("why");
         for (String name : union(labels.keySet(), types.keySet())) {
             assertFalse(why.path(name).asText().isBlank(), "the golden file explains " + name);
+        }
+    }
+
+    /**
+     * Every stated count's openList as the golden file has it, in the bundles and through the API; an open list rests
+     * on a quote that ends its list with 等 and names fewer members than it counts.
+     */
+    @Test
+    void everyStatedCountHasTheGoldenOpenList() {
+        JsonNode golden = json(GOLDEN_OPEN_LISTS);
+        Map<String, Boolean> expected = new TreeMap<>();
+        golden.path("openList").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asBoolean()));
+        Map<String, Boolean> inBundles = new TreeMap<>();
+        for (String file : DatasetSeeder.bundleFiles()) {
+            json("/dataset/bundles/" + file).path("statedCounts").forEach(row -> {
+                String id = row.path("id").asText();
+                assertTrue(row.path("openList").isBoolean(), id + " states openList");
+                inBundles.put(id, row.path("openList").asBoolean());
+                assertFalse(golden.path("why").path(id).asText().isBlank(), "the golden file explains " + id);
+                if (row.path("openList").asBoolean()) {
+                    assertTrue(row.path("named").size() < row.path("count").asInt(), id);
+                    boolean open = false;
+                    for (JsonNode source : row.path("sources")) {
+                        open |= source.path("quote").asText().contains("等");
+                    }
+                    assertTrue(open, id + " is open on a quote with 等");
+                }
+            });
+        }
+        assertEquals(expected, inBundles);
+        assertTrue(expected.containsValue(true) && expected.containsValue(false), expected.toString());
+        for (Map.Entry<String, Boolean> count : expected.entrySet()) {
+            JsonPath body = ok(GraphQLClient.anonymous().query("query($id: ID!) { node(id: $id) { ... on StatedCount { openList } } }",
+                    Map.of("id", count.getKey())));
+            assertEquals(count.getValue(), body.getBoolean("data.node.openList"), count.getKey());
         }
     }
 

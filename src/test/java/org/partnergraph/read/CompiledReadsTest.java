@@ -296,6 +296,33 @@ class CompiledReadsTest {
         sameBothWays(ANONYMOUS, "read/everything", variables);
     }
 
+    /**
+     * Node.links at the root node and nested (links of the other ends, links of an alliance's members): one statement,
+     * as the resolvers answer, on every page.
+     */
+    @Test
+    void linksAtTheRootAndNestedAreOneStatementAndMatchTheResolvers() {
+        for (String id : List.of("alliance-hu-dian", "shanghai-information-technology-school", "kashgar-polytechnic")) {
+            Map<String, Object> variables = Map.of("id", id);
+            assertEquals(1, statements(() -> ANONYMOUS.file("link/nestedLinks", variables)), id);
+            sameBothWays(ANONYMOUS, "link/nestedLinks", variables);
+        }
+        String after = null;
+        do {
+            Map<String, Object> variables = new HashMap<>(Map.of("id", "shanghai-municipal-education-commission", "first", 9));
+            if (after != null) {
+                variables.put("after", after);
+            }
+            assertEquals(1, statements(() -> ANONYMOUS.file("link/organizationLinks", variables)));
+            String[] answers = bothWays(ANONYMOUS, "link/organizationLinks", variables);
+            assertFalse(answers[0].contains("\"errors\""), answers[0]);
+            assertEquals(answers[1], answers[0]);
+            JsonPath page = JsonPath.from(answers[0]);
+            after = page.getBoolean("data.organization.links.pageInfo.hasNextPage")
+                    ? page.getString("data.organization.links.pageInfo.endCursor") : null;
+        } while (after != null);
+    }
+
     @Test
     void aProtectedFieldInsideACompiledRequestIsWithheldExactlyAsBefore() {
         Map<String, Object> variables = Map.of("id", "kashgar-polytechnic");

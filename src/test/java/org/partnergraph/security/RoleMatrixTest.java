@@ -84,6 +84,13 @@ class RoleMatrixTest {
         add("organization.members.edges.node.history", "{ organization(id: \"alliance-hu-dian\") { members(first: 1) "
                 + "{ edges { node { id history { id } } } } } }", Map.of(), "analyst",
                 "organization.members.edges[0].node.history");
+        // The other end of a link is a node like any other: its protected fields stay protected.
+        add("organization.links.edges.node.node.history", "{ organization(id: \"alliance-hu-dian\") { links(type: "
+                + "[\"MEMBER_OF\"], first: 1) { edges { node { node { id ... on Organization { history { id } } } } } } } }",
+                Map.of(), "analyst", "organization.links.edges[0].node.node.history");
+        add("node.links.edges.node.node.history", "{ node(id: \"alliance-hu-dian\") { links(type: [\"MEMBER_OF\"], "
+                + "first: 1) { edges { node { node { id ... on Organization { history { id } } } } } } } }",
+                Map.of(), "analyst", "node.links.edges[0].node.node.history");
         // Writes.
         add("upsertOrganization", """
                 mutation { upsertOrganization(input: {id: "test-w-matrix-org", name: "写测矩阵", kind: SCHOOL,

@@ -1,6 +1,7 @@
 package org.partnergraph.statedcount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,14 @@ class StatedCountFieldsTest {
                 body.getList("data.alliances.named.id"));
         assertEquals(List.of("Organization"), body.<String>getList("data.alliances.named.__typename").stream()
                 .distinct().toList());
-        for (String alias : List.of("pairing", "enrolment", "alliances")) {
+        // D2024 "…上海健康医学院等22所院校": the three named are examples. The 210 pre-registered students are a bare
+        // number, the three alliances are all named, and "…视觉传达设计等6个专业" names all six (AMBIGUITIES.md 72-73).
+        assertTrue(body.getBoolean("data.pairing.openList"));
+        assertFalse(body.getBoolean("data.enrolment.openList"));
+        assertFalse(body.getBoolean("data.alliances.openList"));
+        assertFalse(body.getBoolean("data.majors.openList"));
+        assertEquals(6, body.getInt("data.majors.namedCount"));
+        for (String alias : List.of("pairing", "enrolment", "alliances", "majors")) {
             assertTrue(body.getInt("data." + alias + ".namedCount") <= body.getInt("data." + alias + ".count"), alias);
         }
     }
