@@ -32,7 +32,7 @@ import io.smallrye.graphql.schema.model.Type;
 
 /**
  * The batched resolvers' DataLoaders, made when a request first asks for one instead of all of them for
- * every request. SmallRye builds a DataLoader (and a data fetcher behind it) for each of the schema's 59
+ * every request. SmallRye builds a DataLoader (and a data fetcher behind it) for each of the schema's (60-odd)
  * batched fields on every request, and graphql-java then dispatches every one of them at every level;
  * a request the read planner answers in one statement uses none. Under load that was 16% of the
  * service's CPU. Here SmallRye is handed a schema model without batch operations (so it builds no

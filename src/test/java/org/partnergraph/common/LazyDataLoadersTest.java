@@ -19,7 +19,7 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.graphql.schema.model.Schema;
 
 /**
- * DataLoaders are made when a request first needs one, not all 59 for every request: SmallRye is left
+ * DataLoaders are made when a request first needs one, not all 60-odd for every request: SmallRye is left
  * with no batch operations to build per request, and the batched resolvers (the read planner switched
  * off, or a field it does not compile) still batch, one statement for any number of parents, with two
  * aliases of one field under different arguments answered apart.
