@@ -31,6 +31,20 @@ class GraphOutageTest {
         Neo4jTestResource.proxy().restore();
     }
 
+    /**
+     * A read runs as one auto-commit statement; the connection lost under it (what a transaction function would
+     * retry) is retried once as a transaction on a fresh connection, and the client gets its answer.
+     */
+    @Test
+    void aReadWhoseConnectionIsLostUnderItIsRetriedOnAFreshOne() {
+        // The id is sent as the statement's parameter: the proxy drops the connection that carries it.
+        Neo4jTestResource.proxy().dropWhenSent("chuxiong-medical-college");
+        JsonPath body = GraphQLClient.anonymous().file("graph/organization", Map.of("id", "chuxiong-medical-college"));
+        assertFalse(Neo4jTestResource.proxy().dropArmed(), "the connection was not dropped: the test proves nothing");
+        assertNull(body.get("errors"), body.prettify());
+        assertEquals("chuxiong-medical-college", body.getString("data.organization.id"));
+    }
+
     @Test
     void readinessReportsEachStoreSeparately() {
         given().get("/q/health/ready").then().statusCode(200)

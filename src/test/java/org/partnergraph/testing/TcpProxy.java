@@ -139,8 +139,28 @@ public final class TcpProxy implements AutoCloseable {
         cutMarker = marker;
     }
 
-    /** Marks the connection that sends the marker; stops the client's stream only for an armed cut. */
+    private volatile String dropMarker;
+
+    /**
+     * Arms a one-shot fault: when a client next sends {@code marker}, the proxy drops that message and closes that
+     * one connection; every other connection, and every new one, goes on: a connection lost under one statement.
+     */
+    public void dropWhenSent(String marker) {
+        dropMarker = marker;
+    }
+
+    /** Whether {@link #dropWhenSent} is still waiting for its marker. */
+    public boolean dropArmed() {
+        return dropMarker != null;
+    }
+
+    /** Marks the connection that sends the marker; stops the client's stream only for an armed cut or drop. */
     private boolean markedBy(Socket client, String chunk) {
+        String dropAt = dropMarker;
+        if (dropAt != null && chunk.contains(dropAt)) {
+            dropMarker = null;
+            return true;
+        }
         String cutAt = cutMarker;
         if (cutAt != null && chunk.contains(cutAt)) {
             cutMarker = null;
