@@ -102,7 +102,7 @@ public class Graph {
         if (!requested.isEmpty()) {
             awaitBookmarks(requested);
         }
-        try (var session = driver.session(sessionConfig(requested))) {
+        try (var session = driver.session(readSessionConfig(requested))) {
             return session.executeRead(tx -> work.apply(new Tx(tx)), readConfig);
         }
     }
@@ -183,7 +183,7 @@ public class Graph {
 
     /** For reads through {@link #read}: waits, bounded, until the member has the request's bookmarks. */
     private void awaitBookmarks(Set<Bookmark> requested) {
-        AsyncSession session = driver.session(AsyncSession.class, sessionConfig(requested));
+        AsyncSession session = driver.session(AsyncSession.class, readSessionConfig(requested));
         try {
             begin(session, readConfig).thenCompose(AsyncTransaction::rollbackAsync).toCompletableFuture().join();
         } catch (CompletionException e) {
@@ -212,7 +212,7 @@ public class Graph {
     }
 
     public <T> T write(Function<Tx, T> work) {
-        try (var session = driver.session(sessionConfig())) {
+        try (var session = driver.session(writeSessionConfig())) {
             return session.executeWrite(tx -> work.apply(new Tx(tx)));
         }
     }
@@ -321,20 +321,20 @@ public class Graph {
                 .withMinimumNotificationSeverity(NotificationSeverity.OFF);
     }
 
-    private SessionConfig sessionConfig() {
-        return sessionConfig(bookmarks.requested());
-    }
-
-    /** A read's session: read mode (an auto-commit statement runs as the session's mode says). */
+    /**
+     * A read's session, in read mode: an auto-commit statement and an unmanaged transaction (a bookmarked read,
+     * see begin) run, and are routed, as the session's mode says.
+     */
     private SessionConfig readSessionConfig(Set<Bookmark> requested) {
-        SessionConfig.Builder config = session().withDefaultAccessMode(AccessMode.READ);
-        return (requested.isEmpty() ? config : config.withBookmarks(requested)).build();
+        return withBookmarks(session().withDefaultAccessMode(AccessMode.READ), requested);
     }
 
-    private SessionConfig sessionConfig(Set<Bookmark> requested) {
-        SessionConfig.Builder config = session();
-        // A bookmarked read runs as an unmanaged transaction (see begin), which routes by the session's mode.
-        return (requested.isEmpty() ? config : config.withBookmarks(requested).withDefaultAccessMode(AccessMode.READ))
-                .build();
+    /** A write's session: it starts after the request's bookmarks (a transaction function sets its own mode). */
+    private SessionConfig writeSessionConfig() {
+        return withBookmarks(session(), bookmarks.requested());
+    }
+
+    private static SessionConfig withBookmarks(SessionConfig.Builder config, Set<Bookmark> requested) {
+        return (requested.isEmpty() ? config : config.withBookmarks(requested)).build();
     }
 }

@@ -38,8 +38,12 @@ record LinkQuery(List<String> types, LinkDirection direction, PageRequest page) 
                 }
             }
         }
+        PageRequest page = PageRequest.of(first, after, SORT);
+        if (page.after() != null && page.after().key().indexOf(SEPARATOR) < 0) {
+            throw new BadUserInputException("after: not a cursor from this API.");
+        }
         return new LinkQuery(types == null || types.isEmpty() ? null : List.copyOf(types),
-                direction == null ? LinkDirection.BOTH : direction, PageRequest.of(first, after, SORT));
+                direction == null ? LinkDirection.BOTH : direction, page);
     }
 
     /** $types, $limit and the keyset's $afterType, $afterName and $afterId. */
@@ -49,9 +53,6 @@ record LinkQuery(List<String> types, LinkDirection direction, PageRequest page) 
         parameters.put("limit", page.first() + 1);
         Cursor after = page.after();
         int split = after == null ? -1 : after.key().indexOf(SEPARATOR);
-        if (after != null && split < 0) {
-            throw new BadUserInputException("after: not a cursor from this API.");
-        }
         parameters.put("afterType", after == null ? null : after.key().substring(0, split));
         parameters.put("afterName", after == null ? null : after.key().substring(split + 1));
         parameters.put("afterId", after == null ? null : after.id());
