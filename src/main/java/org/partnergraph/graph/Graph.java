@@ -70,6 +70,12 @@ public class Graph {
         FunctionCounter.builder("partnergraph.cypher.statements", roundTrips, AtomicLong::get)
                 .description("Cypher statements sent to Neo4j (round trips)")
                 .register(meters);
+        FunctionCounter.builder("partnergraph.bolt.resets.skipped", CleanReleaseConnections.class, c -> CleanReleaseConnections.skipped())
+                .description("Bolt connections taken back by the pool clean, without the RESET (see CleanReleaseConnections)")
+                .register(meters);
+        FunctionCounter.builder("partnergraph.bolt.resets.sent", CleanReleaseConnections.class, c -> CleanReleaseConnections.sent())
+                .description("RESETs sent to Neo4j through CleanReleaseConnections: unclean releases, interrupts, liveness checks")
+                .register(meters);
     }
 
     /** One Cypher statement inside a transaction; every call is one round trip. */

@@ -126,6 +126,23 @@ class PackagedJarIT {
         }
     }
 
+    /**
+     * The driver finds graph/CleanReleaseConnections with its ServiceLoader only where it loads with the
+     * application, as in this jar (dev and test mode load it apart): reads here give their connections back clean,
+     * without a RESET, and still answer.
+     */
+    @Test
+    void readsGiveTheirBoltConnectionsBackWithoutReset() {
+        for (int i = 0; i < 5; i++) {
+            JsonPath body = ok(ANONYMOUS.file("partnership/supportersOf", Map.of("id", "kashgar-polytechnic-civil-engineering")));
+            assertEquals("shanghai-urban-construction-vocational-college", body.getString("data.supportersOf[0].supporter.id"));
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double skipped = metrics.lines().filter(l -> l.startsWith("partnergraph_bolt_resets_skipped_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertTrue(skipped >= 5, "clean releases without RESET: " + skipped);
+    }
+
     @Test
     void introspectionIsRefusedWithACode() {
         assertError(ANONYMOUS.query("{ __schema { queryType { name } } }", Map.of()), "BAD_USER_INPUT", "introspection");
