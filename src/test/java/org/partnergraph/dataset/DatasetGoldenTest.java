@@ -579,6 +579,33 @@ class DatasetGoldenTest {
     }
 
     /**
+     * A curator's note stays only as a remark on modelling, with the AMBIGUITIES.md entry that explains it: the notes
+     * in the bundles are exactly the golden ones, and each entry exists. Notes are never served (no field reads them).
+     */
+    @Test
+    void curatorsNotesAreOnlyModellingRemarksEachWithItsAmbiguity() throws IOException {
+        Map<String, Integer> golden = new TreeMap<>();
+        json(GOLDEN_FACTS).path("notes").fields().forEachRemaining(e -> golden.put(e.getKey(), e.getValue().asInt()));
+        Map<String, Integer> inBundles = new TreeMap<>();
+        for (JsonNode bundle : SeedQuotesTest.bundles()) {
+            bundle.path("relationships").forEach(row -> {
+                if (row.path("attributes").has("note")) {
+                    inBundles.put(row.path("id").asText(), golden.getOrDefault(row.path("id").asText(), -1));
+                }
+            });
+        }
+        assertEquals(golden, inBundles);
+        assertEquals(13, golden.size());
+        String ambiguities;
+        try (InputStream in = DatasetGoldenTest.class.getResourceAsStream("/dataset/AMBIGUITIES.md")) {
+            ambiguities = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (int entry : new TreeSet<>(golden.values())) {
+            assertTrue(ambiguities.contains("\n" + entry + ". "), "AMBIGUITIES.md has entry " + entry);
+        }
+    }
+
+    /**
      * The API answers every golden fact on the node or relationship that carries it (a relationship as a Link of
      * its start), with its name, value, quote and document, stated rather than implied.
      */
