@@ -12,6 +12,8 @@ import org.neo4j.driver.Value;
 import org.partnergraph.document.Citation;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Fact;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
 import org.partnergraph.timeline.CooperationStatus;
 import org.partnergraph.timeline.DatePrecision;
@@ -33,6 +35,7 @@ public record Agreement(
         @Description("How precise statusDate is; null without one.") DatePrecision statusDatePrecision,
         @NonNull @Description("The documents and quotes that state the status; empty without one.")
         List<@NonNull Citation> statusCitations,
+        @NonNull @Description(Node.FACTS) List<@NonNull Fact> facts,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Agreement from(Value node) {
@@ -41,7 +44,7 @@ public record Agreement(
         return new Agreement(node.get("id").asString(), node.get("name").asString(),
                 AgreementKind.valueOf(node.get("kind").asString()), date, node.get("period").asString(null),
                 DatePrecision.of(date), status.status(), status.date(), DatePrecision.of(status.date()),
-                status.citations(), Provenance.from(node));
+                status.citations(), StatedFacts.facts(node), Provenance.from(node));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
 import org.partnergraph.fact.Award;
+import org.partnergraph.fact.Fact;
 import org.partnergraph.fact.Quantity;
 import org.partnergraph.fact.StatedFacts;
 
@@ -32,10 +33,13 @@ public record Edge(
         List<@NonNull Quantity> quantities,
         @NonNull @Description("Prizes won, on a PARTICIPATED_IN of an awardee at a contest; empty otherwise.")
         List<@NonNull Award> awards,
+        @NonNull @Description("Facts the documents state about this relationship in words (what is done, fields, "
+                + "subjects, role, outcome), each with its quote; empty where none is stated. Numbers are in quantities.")
+        List<@NonNull Fact> facts,
         @Ignore Provenance provenance) implements Sourced {
 
     /** What an edge carries besides its ends: an explicit list, never the relationship's every property. */
-    public static final String PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags, .quantities, .awards";
+    public static final String PROPERTIES = ".since, .until, .scheme, .sources, .quotes, .impliedFlags, .quantities, .awards, .facts";
 
     /**
      * The map projection of relationship {@code r} that {@link #from} reads: its id, type, the ids at both
@@ -51,6 +55,7 @@ public record Edge(
         return new Edge(row.get("id").asString(), row.get("type").asString(), row.get("from").asString(),
                 row.get("to").asString(), row.get("since").asString(null), row.get("until").asString(null),
                 row.get("scheme").asString(null), provenance.implied(), StatedFacts.quantities(row),
-                StatedFacts.awards(row, row.get("from").asString(), row.get("to").asString()), provenance);
+                StatedFacts.awards(row, row.get("from").asString(), row.get("to").asString()), StatedFacts.facts(row),
+                provenance);
     }
 }

@@ -23,8 +23,11 @@ public final class Drafts {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern SOURCE_FIELD = Pattern.compile("(sources|statusSources)(\\[\\d+])?(\\.(document|quote|implied))?");
-    /** A source of a quantity (quantities[0].sources[0].quote), which the client gives as quantities[0].source. */
-    private static final Pattern ITEM_SOURCE_FIELD = Pattern.compile("(quantities\\[\\d+]\\.)sources(\\[\\d+])?(\\.(document|quote|implied))?");
+    /**
+     * A source of a quantity or fact (quantities[0].sources[0].quote), which the client gives as
+     * quantities[0].source.
+     */
+    private static final Pattern ITEM_SOURCE_FIELD = Pattern.compile("((?:quantities|facts)\\[\\d+]\\.)sources(\\[\\d+])?(\\.(document|quote|implied))?");
 
     private Drafts() {
     }

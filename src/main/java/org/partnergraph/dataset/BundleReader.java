@@ -86,9 +86,10 @@ final class BundleReader {
 
     /** Fields that become links or citations rather than properties of the row's own node or relationship. */
     private static final Set<String> NOT_STORED = Set.of("sources", "statusSources", "named", "attributes", "type",
-            "from", "to", "parent", "region", "organization", "department", "partOf", "subject", "quantities", "awards");
+            "from", "to", "parent", "region", "organization", "department", "partOf", "subject", "quantities", "awards",
+            "facts");
     /** Lists of stated facts, each item with citations of its own (see fact/StatedFacts). */
-    private static final List<String> FACT_LISTS = List.of(StatedFacts.QUANTITIES, StatedFacts.AWARDS);
+    private static final List<String> FACT_LISTS = List.of(StatedFacts.QUANTITIES, StatedFacts.AWARDS, StatedFacts.FACTS);
     /** The relationship types a status may be stated on: the partnerships. */
     private static final Set<RelationshipType> WITH_STATUS = Set.of(RelationshipType.PAIRED_WITH,
             RelationshipType.SUPPORTS, RelationshipType.CO_BUILDS);
@@ -342,10 +343,11 @@ final class BundleReader {
     }
 
     /**
-     * The row's stated quantities and awards, as stored (one JSON text each, see fact/StatedFacts). The schema
-     * checks their shapes, measures, ranges and qualifiers; here: an approximate number never without the qualifier
-     * the document writes, a qualifier never on an exact one, one quantity per measure, citations of known
-     * documents, and awards only where an awardee took part in a contest.
+     * The row's stated quantities, awards and facts, as stored (one JSON text each, see fact/StatedFacts). The
+     * schema checks their shapes, measures, fact names, ranges, lengths and qualifiers; here: an approximate number
+     * never without the qualifier the document writes, a qualifier never on an exact one, one quantity per measure,
+     * citations of known documents, awards only where an awardee took part in a contest, and no fact that is a
+     * number alone (numbers are quantities).
      */
     private Map<String, Object> facts(JsonNode node, boolean mayAward) {
         Map<String, Object> props = new LinkedHashMap<>();
@@ -395,6 +397,24 @@ final class BundleReader {
         }
         if (!awards.isEmpty()) {
             props.put(StatedFacts.AWARDS, StatedFacts.stored(storedAwards));
+        }
+        JsonNode facts = node.path(StatedFacts.FACTS);
+        ArrayNode storedFacts = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < facts.size(); i++) {
+            JsonNode item = facts.get(i);
+            String field = "facts[" + i + "]";
+            String value = text(item, "value", "/facts/" + i + "/value");
+            if (value != null && StatedFacts.isBareNumber(value)) {
+                problem(field + ".value", "'" + value + "' is a number alone; a number goes in quantities (measure, value, "
+                        + "unit, qualifier), a fact carries the text around it");
+            }
+            ObjectNode fact = storedFacts.addObject();
+            copy(item, fact, "name");
+            copy(item, fact, "value");
+            fact.set("sources", factCitations(item, field, "/facts/" + i));
+        }
+        if (!facts.isEmpty()) {
+            props.put(StatedFacts.FACTS, StatedFacts.stored(storedFacts));
         }
         return props;
     }
@@ -719,7 +739,7 @@ final class BundleReader {
                                 ((ObjectNode) item).remove(field);
                                 continue;
                             }
-                            strip(item, field, List.of("measure", "level").contains(field));
+                            strip(item, field, List.of("measure", "level", "name", "value").contains(field));
                         }
                         for (JsonNode source : item.path("sources")) {
                             strip(source, "document", true);

@@ -14,9 +14,9 @@ class DepartmentReads implements ReadContribution {
 
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
-        catalog.shape("Department", "Department", List.of("id", "name", "shortNames"), List.of("id", "name"),
+        catalog.shape("Department", "Department", List.of("id", "name", "shortNames", "facts"), List.of("id", "name"),
                 Department::from);
-        catalog.shape("Major", "Major", List.of("id", "name", "shortNames"), List.of("id", "name"), Major::from);
+        catalog.shape("Major", "Major", List.of("id", "name", "shortNames", "facts"), List.of("id", "name"), Major::from);
         catalog.root("department", (plan, arguments, selection, column) -> plan.byId("Department", "Department",
                 Arguments.string(arguments, "id"), selection, column));
         catalog.field("Department", "organization", (plan, d, field) -> plan.one(field, "Organization",

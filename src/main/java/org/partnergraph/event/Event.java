@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Fact;
 import org.partnergraph.fact.Quantity;
 import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
@@ -32,6 +33,7 @@ public record Event(
         @NonNull @Description("Numbers its document states about it with how exact they are: a participants count the "
                 + "document qualifies (80余人, 约60余名) is here as approximate with its qualifier and quote. Empty where "
                 + "the document qualifies none.") List<@NonNull Quantity> quantities,
+        @NonNull @Description(Node.FACTS) List<@NonNull Fact> facts,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Event from(Value node) {
@@ -42,7 +44,7 @@ public record Event(
                 DatePrecision.of(node.get("date").asString()),
                 node.get("progress").isNull() ? null : Progress.valueOf(node.get("progress").asString()),
                 StatedFacts.quantities(node),
-                Provenance.from(node));
+                StatedFacts.facts(node), Provenance.from(node));
     }
 
     @Override

@@ -14,7 +14,7 @@ import graphql.schema.SelectedField;
 
 /**
  * Events in the read planner: where an event is in a compiled selection (a timeline entry's node), its plain fields
- * and its participations (with their quantities and awards) come from the request's one statement.
+ * and its participations (with their quantities, awards and facts) come from the request's one statement.
  */
 @ApplicationScoped
 class EventReads implements ReadContribution {
@@ -22,7 +22,7 @@ class EventReads implements ReadContribution {
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
         catalog.shape("Event", "Event", List.of("id", "name", "kind", "date", "endDate", "participants", "progress",
-                "quantities"), List.of("id", "name", "kind", "date"), Event::from);
+                "quantities", "facts"), List.of("id", "name", "kind", "date"), Event::from);
         catalog.field("Event", "participations", this::participations);
     }
 
@@ -34,6 +34,6 @@ class EventReads implements ReadContribution {
         String expression = EventRepository.PARTICIPATIONS_OF.formatted(event, o, node.expression(), plan.variable("p"));
         return new Compiled(expression, ReadPlan.listOf(row ->
                 Participation.from(row.get("event").asString(), (Organization) node.reader().apply(row.get("organization")),
-                        row.get("role"), row.get("quantities"), row.get("awards"))));
+                        row.get("role"), row.get("quantities"), row.get("awards"), row.get("facts"))));
     }
 }

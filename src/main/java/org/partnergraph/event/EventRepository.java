@@ -34,7 +34,7 @@ class EventRepository {
     static final String PARTICIPATIONS = """
             UNWIND $ids AS id
             MATCH (o:Organization)-[p:PARTICIPATED_IN]->(:Event {id: id})
-            RETURN DISTINCT id, o AS node, p.role AS role, p.quantities AS quantities, p.awards AS awards
+            RETURN DISTINCT id, o AS node, p.role AS role, p.quantities AS quantities, p.awards AS awards, p.facts AS facts
             ORDER BY node.id, role
             """;
 
@@ -44,9 +44,10 @@ class EventRepository {
      */
     static final String PARTICIPATIONS_OF = """
             COLLECT { MATCH (%2$s:Organization)-[%4$s:PARTICIPATED_IN]->(%1$s)
-                      WITH DISTINCT %2$s, %4$s.role AS role, %4$s.quantities AS quantities, %4$s.awards AS awards
+                      WITH DISTINCT %2$s, %4$s.role AS role, %4$s.quantities AS quantities, %4$s.awards AS awards,
+                           %4$s.facts AS facts
                       ORDER BY %2$s.id, role
-                      RETURN {organization: %3$s, role: role, quantities: quantities, awards: awards, event: %1$s.id} }""";
+                      RETURN {organization: %3$s, role: role, quantities: quantities, awards: awards, facts: facts, event: %1$s.id} }""";
 
     static final String HOSTS = """
             UNWIND $ids AS id
@@ -86,7 +87,8 @@ class EventRepository {
 
     List<List<Participation>> participations(List<String> ids) {
         return graph.readGrouped(PARTICIPATIONS, ids, Map.of(), r -> Participation.from(r.get("id").asString(),
-                Organization.from(r.get("node")), r.get("role"), r.get("quantities"), r.get("awards")));
+                Organization.from(r.get("node")), r.get("role"), r.get("quantities"), r.get("awards"),
+                r.get("facts")));
     }
 
     List<List<Organization>> hosts(List<String> ids) {

@@ -10,7 +10,8 @@ import org.partnergraph.document.Citation;
 @Type("Quantity")
 @Description("A number a document states about a relationship, programme or event (3 courses, about 10 lectures), "
         + "with the measure word and qualifier as written and the quotes that state it. Only numbers a document "
-        + "gives: where it gives none, there is no quantity.")
+        + "gives: where it gives none, there is no quantity. A Quantity carries numbers and a Fact text: what a "
+        + "document says in words around a number (两位云南学生担任起了“小导游”) is a Fact beside the Quantity.")
 public record Quantity(
         @NonNull @Description("What is counted.") QuantityMeasure measure,
         @NonNull @Description("The number as stated (for 约10场, 10; for 两人, 2).") int value,

@@ -13,12 +13,13 @@ import org.partnergraph.document.Citation;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
 import org.partnergraph.fact.Award;
+import org.partnergraph.fact.Fact;
 import org.partnergraph.fact.Quantity;
 import org.partnergraph.node.Node;
 
 @Type("Link")
 @Description("One relationship of a node, seen from that node: its type, which way it points, the node at the "
-        + "other end, and what the documents say about it (citations, implied, dates, numbers, awards). Links that "
+        + "other end, and what the documents say about it (citations, implied, dates, numbers, awards, facts). Links that "
         + "come from a node's own fields (LOCATED_IN, HAS_DEPARTMENT …) have no sources of their own.")
 public record Link(
         @Id @NonNull @Description("Stable id of the relationship; for a partnership, the partnership's id.") String id,
@@ -69,6 +70,14 @@ public record Link(
     @Description("Prizes won, on a PARTICIPATED_IN of an awardee at a contest; empty otherwise.")
     public List<@NonNull Award> awards() {
         return edge.awards();
+    }
+
+    @Query("facts")
+    @NonNull
+    @Description("Facts the documents state about this relationship in words (what is done, fields, subjects, role, "
+            + "outcome), each with its quote; empty where none is stated. Numbers are in quantities.")
+    public List<@NonNull Fact> facts() {
+        return edge.facts();
     }
 
     @Query("citations")

@@ -1,10 +1,13 @@
 package org.partnergraph.node;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.partnergraph.fact.Fact;
 
 @Interface("Node")
 @Description("Anything in the partnership graph that has a stable business id "
@@ -17,6 +20,8 @@ public interface Node {
     String LABEL = "Display name: the name (a stated count: its number and what it counts), e.g. 喀什职业技术学院.";
     String TYPE = "The node's GraphQL type name: Organization, Region, Department, Major, Programme, Agreement, "
             + "Event or StatedCount.";
+    String FACTS = "Facts its documents state about it in words (what was done, fields, role, outcome …), each with "
+            + "its quote; empty where none is stated. Numbers are in quantities, where the type has them.";
     String SUBTYPE = "The kind within the type, as the type's own enum names it: OrganizationKind for an "
             + "Organization (e.g. HIGHER_VOCATIONAL_COLLEGE), RegionLevel for a Region (PROVINCE …), ProgrammeCategory "
             + "for a Programme, AgreementKind for an Agreement, EventKind for an Event; null for Department, Major "
@@ -45,4 +50,9 @@ public interface Node {
     @Query("subtype")
     @Description(SUBTYPE)
     String subtype();
+
+    @Query("facts")
+    @NonNull
+    @Description(FACTS)
+    List<@NonNull Fact> facts();
 }

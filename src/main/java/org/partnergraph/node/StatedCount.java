@@ -1,5 +1,7 @@
 package org.partnergraph.node;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -9,6 +11,8 @@ import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Fact;
+import org.partnergraph.fact.StatedFacts;
 
 @Type("StatedCount")
 @Description("A count a document states without naming every member (\"22所院校\", \"28个职教集团\"). "
@@ -20,11 +24,12 @@ public record StatedCount(
         @NonNull @Description("True when the document's list of the counted members ends open (等, \"… and others\"): "
                 + "the named members are examples, not the list. False when it gives the count alone or names every member.")
         boolean openList,
+        @NonNull @Description(Node.FACTS) List<@NonNull Fact> facts,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static StatedCount from(Value node) {
         return new StatedCount(node.get("id").asString(), node.get("count").asInt(),
-                node.get("description").asString(), node.get("openList").asBoolean(false), Provenance.from(node));
+                node.get("description").asString(), node.get("openList").asBoolean(false), StatedFacts.facts(node), Provenance.from(node));
     }
 
     @Override

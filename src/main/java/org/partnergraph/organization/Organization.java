@@ -12,6 +12,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Fact;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
 
 @Type("Organization")
@@ -23,6 +25,7 @@ public record Organization(
         @NonNull @Description("Short names and aliases the documents use, e.g. 楚雄医专.") List<@NonNull String> shortNames,
         @Description("English name, where known.") String nameEn,
         @NonNull @Description("What sort of body it is.") OrganizationKind kind,
+        @NonNull @Description(Node.FACTS) List<@NonNull Fact> facts,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     /** Maps a row that returns the organisation node as {@code o}. */
@@ -37,7 +40,7 @@ public record Organization(
                 node.get("shortNames").asList(Value::asString, List.of()),
                 node.get("nameEn").asString(null),
                 OrganizationKind.valueOf(node.get("kind").asString()),
-                Provenance.from(node));
+                StatedFacts.facts(node), Provenance.from(node));
     }
 
     @Override

@@ -25,7 +25,7 @@ class OrganizationReads implements ReadContribution {
 
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
-        catalog.shape("Organization", "Organization", List.of("id", "name", "shortNames", "nameEn", "kind"),
+        catalog.shape("Organization", "Organization", List.of("id", "name", "shortNames", "nameEn", "kind", "facts"),
                 List.of("id", "name", "kind"), Organization::from);
         catalog.root("organization", (plan, arguments, selection, column) -> plan.byId("Organization", "Organization",
                 Arguments.string(arguments, "id"), selection, column));

@@ -13,6 +13,7 @@ import org.partnergraph.agreement.Agreement;
 import org.partnergraph.document.Citation;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Fact;
 import org.partnergraph.fact.Quantity;
 import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
@@ -49,6 +50,11 @@ public record Partnership(
                 + "offices, about 10 lectures), each with its quote; for a PROGRAMME partnership, those stated on the "
                 + "implementer's RUNS and the programme's TARGETS link. Empty where no document gives a number.")
         List<@NonNull Quantity> quantities,
+        @NonNull @Description("Facts the documents state about this support in words (what is done, in which fields or "
+                + "subjects, with which role or result), each with its quote; for a PROGRAMME partnership, those stated on "
+                + "the implementer's RUNS and the programme's TARGETS link. Empty where none is stated; numbers are in "
+                + "quantities.")
+        List<@NonNull Fact> facts,
         @Ignore Provenance provenance) implements Sourced {
 
     /** Maps the map that PartnershipRepository's queries return for each partnership (ends as whole nodes). */
@@ -79,6 +85,7 @@ public record Partnership(
                 DatePrecision.of(status.date()),
                 status.citations(),
                 StatedFacts.quantities(row),
+                StatedFacts.facts(row),
                 provenance);
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.partnergraph.change.SourceInput;
+import org.partnergraph.fact.FactInput;
 import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.timeline.CooperationStatus;
 
@@ -60,4 +61,8 @@ public class PartnershipInput {
     @Description("Numbers the document states about it, each with its quote (see QuantityInput); given, they replace the "
             + "ones it has.")
     public List<@NonNull QuantityInput> quantities;
+
+    @Description("Facts the document states about it in words (what was done, fields, subjects, role …), each with its "
+            + "quote (see FactInput); given, they replace the ones it has. Numbers go in quantities.")
+    public List<@NonNull FactInput> facts;
 }

@@ -118,7 +118,7 @@ class PartnershipReads implements ReadContribution {
 
         /** The row of a partnership map in {@code p}, its ends projected from the ends' variables. */
         String row(String p) {
-            return p + " {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .through, .status, .quantities, "
+            return p + " {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .through, .status, .quantities, .facts, "
                     + "supporter: " + supporter.expression() + ", supported: " + supported.expression() + "}";
         }
 

@@ -40,7 +40,7 @@ class PartnershipRepository {
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
-                      quantities: [r.quantities],
+                      quantities: [r.quantities], facts: [r.facts],
                       supporter: supporter, supported: target, through: through} AS partnership
             """;
 
@@ -59,7 +59,7 @@ class PartnershipRepository {
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
-                      quantities: [r.quantities],
+                      quantities: [r.quantities], facts: [r.facts],
                       supporter: supporter, supported: supported, through: through} AS partnership
             """;
 
@@ -71,6 +71,7 @@ class PartnershipRepository {
               RETURN {id: run.id + '~' + t.id, kind: 'PROGRAMME', since: toString(prog.year), until: null,
                       scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
                       impliedFlags: t.impliedFlags + run.impliedFlags, quantities: [run.quantities, t.quantities],
+                      facts: [run.facts, t.facts],
                       supporter: s, supported: target, through: prog} AS partnership
             """;
 
@@ -82,7 +83,7 @@ class PartnershipRepository {
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
-                      quantities: [r.quantities],
+                      quantities: [r.quantities], facts: [r.facts],
                       supporter: o, supported: x, through: through} AS partnership
             """;
 
@@ -95,6 +96,7 @@ class PartnershipRepository {
               RETURN {id: run.id + '~' + t.id, kind: 'PROGRAMME', since: toString(prog.year), until: null,
                       scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
                       impliedFlags: t.impliedFlags + run.impliedFlags, quantities: [run.quantities, t.quantities],
+                      facts: [run.facts, t.facts],
                       supporter: o, supported: target, through: prog} AS partnership
             """;
 
@@ -274,7 +276,7 @@ class PartnershipRepository {
                   WITH %2$s AS %7$s, %4$s AS %8$s
                   WITH %7$s, %8$s, %7$s.supporter AS %9$s, %7$s.supported AS %10$s
                   RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
-                               .quantities, .through, key: %8$s, supporter: %11$s, supported: %12$s}
+                               .quantities, .facts, .through, key: %8$s, supporter: %11$s, supported: %12$s}
                 }}""".formatted(partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
                 supporter, supported, ends[0], ends[1], count);
     }
@@ -302,7 +304,7 @@ class PartnershipRepository {
                   WITH %3$s, %5$s ORDER BY %5$s %6$s, %3$s.id
                   WITH %3$s AS %7$s, %5$s AS %8$s, %3$s.supporter AS %9$s, %3$s.supported AS %10$s
                   RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
-                               .quantities, .through, key: %8$s, supporter: %11$s, supported: %12$s}
+                               .quantities, .facts, .through, key: %8$s, supporter: %11$s, supported: %12$s}
                 }] | {total: size(%1$s), rows: [%13$s IN %1$s WHERE $afterKey IS NULL OR %14$s][0..$limit]}][0]"""
                 .formatted(all, partnerships, p, sortKey, k, descending ? "DESC" : "ASC", row, fresh.apply("key"),
                         ends[0], ends[1], ends[2], ends[3], x, after);
@@ -475,7 +477,7 @@ class PartnershipRepository {
             RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                     sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                     status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
-                    quantities: [r.quantities],
+                    quantities: [r.quantities], facts: [r.facts],
                     supporter: supporter, supported: target, through: through} AS partnership
             """;
 

@@ -11,6 +11,7 @@ import org.partnergraph.change.ChangeKind;
 import org.partnergraph.change.ChangeLog;
 import org.partnergraph.change.Draft;
 import org.partnergraph.change.Drafts;
+import org.partnergraph.fact.FactInput;
 import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.change.Ledger;
 import org.partnergraph.common.BadUserInputException;
@@ -77,6 +78,7 @@ public class PartnershipWrites {
         Drafts.put(row, "statusDate", input.statusDate);
         Drafts.cite(row, "statusSources", input.statusSource);
         QuantityInput.put(row, input.quantities);
+        FactInput.put(row, input.facts);
         String summary = "Created " + input.kind + " partnership " + id + ": " + input.supporterId + " → " + input.supportedId
                 + (input.since == null ? "" : " since " + input.since);
         return new Draft(relationshipBundle("create-partnership", row), id, summary,

@@ -10,6 +10,7 @@ import org.partnergraph.change.ChangeKind;
 import org.partnergraph.change.ChangeLog;
 import org.partnergraph.change.Draft;
 import org.partnergraph.change.Drafts;
+import org.partnergraph.fact.FactInput;
 import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.change.Ledger;
 import org.partnergraph.dataset.Problem;
@@ -58,6 +59,7 @@ public class ProgrammeWrites {
         Drafts.put(row, "progress", input.progress == null ? null : input.progress.name());
         Drafts.put(row, "partOf", input.partOfId);
         QuantityInput.put(row, input.quantities);
+        FactInput.put(row, input.facts);
         Drafts.cite(row, input.source);
         ObjectNode bundle = Drafts.bundle("upsert-programme", "programmes", row);
         link(bundle, ledger, input, "RUNS", input.implementerIds, true, id);

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Type;
 import org.neo4j.driver.Value;
 import org.partnergraph.document.Provenance;
 import org.partnergraph.document.Sourced;
+import org.partnergraph.fact.Fact;
+import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
 
 @Type("Region")
@@ -21,6 +23,7 @@ public record Region(
         @NonNull @Description("Short names the documents use, e.g. 楚雄州.") List<@NonNull String> shortNames,
         @Description("English name, where known.") String nameEn,
         @NonNull @Description("Administrative level.") RegionLevel level,
+        @NonNull @Description(Node.FACTS) List<@NonNull Fact> facts,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Region from(Value node) {
@@ -30,7 +33,7 @@ public record Region(
                 node.get("shortNames").asList(Value::asString, List.of()),
                 node.get("nameEn").asString(null),
                 RegionLevel.valueOf(node.get("level").asString()),
-                Provenance.from(node));
+                StatedFacts.facts(node), Provenance.from(node));
     }
 
     @Override

@@ -14,7 +14,7 @@ class RegionReads implements ReadContribution {
 
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
-        catalog.shape("Region", "Region", List.of("id", "name", "shortNames", "nameEn", "level"),
+        catalog.shape("Region", "Region", List.of("id", "name", "shortNames", "nameEn", "level", "facts"),
                 List.of("id", "name", "level"), Region::from);
         catalog.root("region", (plan, arguments, selection, column) -> plan.byId("Region", "Region",
                 Arguments.string(arguments, "id"), selection, column));

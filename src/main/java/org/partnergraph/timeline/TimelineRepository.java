@@ -102,7 +102,7 @@ public class TimelineRepository {
                      {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
-                      quantities: [r.quantities],
+                      quantities: [r.quantities], facts: [r.facts],
                       supporter: CASE WHEN a:Organization THEN a
                                  ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(a) RETURN owner LIMIT 1 }[0] END,
                       supported: x,
@@ -135,7 +135,7 @@ public class TimelineRepository {
                                 node: %1$s,
                                 partnership: CASE WHEN p IS NULL THEN null
                                              ELSE p {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes,
-                                                     .impliedFlags, .through, .status, .quantities, supporter: %2$s, supported: %3$s} END}
+                                                     .impliedFlags, .through, .status, .quantities, .facts, supporter: %2$s, supported: %3$s} END}
                     }}""";
 
     private final Graph graph;

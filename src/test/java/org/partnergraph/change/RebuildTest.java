@@ -51,14 +51,16 @@ class RebuildTest extends WriteTest {
                 "regionId", WriteFixture.EAST, "nameEn", "Rebuild School"), "key", "test-rebuild-school-moved")));
         JsonPath paired = EDITOR.file("partnership/createPartnership", Map.of("input", Map.of("kind", "PAIRED_WITH",
                 "supporterId", WriteFixture.EAST_COLLEGE, "supportedId", "test-w-rebuild-school", "since", "2025",
-                "source", WriteFixture.source("结对")), "key", "test-rebuild-pairing"));
+                "source", WriteFixture.source("结对"), "facts", List.of(Map.of("name", "ACTIVITIES", "value", "跟岗研修",
+                        "source", WriteFixture.source("结对跟岗研修")))), "key", "test-rebuild-pairing"));
         String pairing = ok(paired).getString("data.createPartnership.change.targetId");
         ok(EDITOR.file("partnership/endPartnership", Map.of("input", Map.of("id", pairing, "until", "2026",
                 "reason", "期满"), "key", "test-rebuild-ended")));
         ok(EDITOR.file("programme/upsertProgramme", Map.of("input", Map.of("id", "test-w-rebuild-programme",
                 "name", "写测重建培训", "category", "TRAINING", "mode", "OTHER", "fundingWan", 3.5,
                 "implementerIds", List.of(WriteFixture.EAST_COLLEGE), "targetIds", List.of("test-w-rebuild-school"),
-                "source", WriteFixture.source("写测")), "key", "test-rebuild-programme")));
+                "source", WriteFixture.source("写测"), "facts", List.of(Map.of("name", "SUBJECTS", "value", "小学数学",
+                        "source", WriteFixture.source("写测小学数学")))), "key", "test-rebuild-programme")));
     }
 
     @Test
@@ -78,6 +80,8 @@ class RebuildTest extends WriteTest {
         assertEquals((long) live.relationships().size(), number(rebuilt, "relationships"));
         assertEquals(live.changes(), number(rebuilt, "changesApplied"));
         assertTrue(live.nodes().size() > 300, "the curated dataset and the test writes: " + live.nodes().size());
+        assertTrue(live.toString().contains("结对跟岗研修") && live.toString().contains("写测小学数学"),
+                "the facts of the writes are in the graph the rebuild reproduced");
     }
 
     @Test

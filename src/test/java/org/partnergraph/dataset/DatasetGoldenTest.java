@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,7 @@ class DatasetGoldenTest {
 
     static final String GOLDEN_COUNTS = "/dataset/golden/counts.json";
     static final String GOLDEN_OPEN_LISTS = "/dataset/golden/open-lists.json";
+    static final String GOLDEN_FACTS = "/dataset/golden/facts.json";
 
     static final String D2018 = "doc-2018-hu-jiaowei-ban-39";
     static final String D2023 = "doc-2023-chu-jiaofu-31";
@@ -542,6 +545,92 @@ class DatasetGoldenTest {
         assertEquals(fromQuery, fromField);
         assertEquals(fromQuery.size(), body.getInt("data.organization.partners.totalCount"));
         assertTrue(fromQuery.size() >= 12, "22所院校 pairings, 以校包系, 访学, trainings: " + fromQuery);
+    }
+
+    // ---- facts --------------------------------------------------------------------------------
+
+    /** Each golden fact as {document, of, name, value, quote}, the way both sides below are compared. */
+    static List<Map<String, String>> goldenFacts() {
+        List<Map<String, String>> facts = new ArrayList<>();
+        json(GOLDEN_FACTS).path("facts").fields().forEachRemaining(document -> document.getValue().forEach(fact ->
+                facts.add(Map.of("document", document.getKey(), "of", fact.path("of").asText(),
+                        "name", fact.path("name").asText(), "value", fact.path("value").asText(),
+                        "quote", fact.path("quote").asText()))));
+        return facts;
+    }
+
+    /** The bundles hold exactly the golden facts per document: none added or lost without the golden file saying so. */
+    @Test
+    void bundlesStateTheGoldenFactsPerDocument() {
+        List<Map<String, String>> inBundles = new ArrayList<>();
+        for (JsonNode bundle : SeedQuotesTest.bundles()) {
+            bundle.fields().forEachRemaining(section -> section.getValue().forEach(row -> row.path("facts").forEach(
+                    fact -> fact.path("sources").forEach(source -> inBundles.add(Map.of(
+                            "document", source.path("document").asText(), "of", row.path("id").asText(),
+                            "name", fact.path("name").asText(), "value", fact.path("value").asText(),
+                            "quote", source.path("quote").asText()))))));
+        }
+        Comparator<Map<String, String>> order = Comparator.comparing((Map<String, String> f) -> f.get("document"))
+                .thenComparing(f -> f.get("of")).thenComparing(f -> f.get("name")).thenComparing(f -> f.get("value"));
+        assertEquals(goldenFacts().stream().sorted(order).toList(), inBundles.stream().sorted(order).toList());
+        Map<String, Long> perDocument = goldenFacts().stream().collect(Collectors.groupingBy(f -> f.get("document"),
+                TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of(D2018, 5L, D2023, 4L, D2024, 15L), perDocument, "facts per document");
+    }
+
+    /**
+     * A curator's note stays only as a remark on modelling, with the AMBIGUITIES.md entry that explains it: the notes
+     * in the bundles are exactly the golden ones, and each entry exists. Notes are never served (no field reads them).
+     */
+    @Test
+    void curatorsNotesAreOnlyModellingRemarksEachWithItsAmbiguity() throws IOException {
+        Map<String, Integer> golden = new TreeMap<>();
+        json(GOLDEN_FACTS).path("notes").fields().forEachRemaining(e -> golden.put(e.getKey(), e.getValue().asInt()));
+        Map<String, Integer> inBundles = new TreeMap<>();
+        for (JsonNode bundle : SeedQuotesTest.bundles()) {
+            bundle.path("relationships").forEach(row -> {
+                if (row.path("attributes").has("note")) {
+                    inBundles.put(row.path("id").asText(), golden.getOrDefault(row.path("id").asText(), -1));
+                }
+            });
+        }
+        assertEquals(golden, inBundles);
+        assertEquals(13, golden.size());
+        String ambiguities;
+        try (InputStream in = DatasetGoldenTest.class.getResourceAsStream("/dataset/AMBIGUITIES.md")) {
+            ambiguities = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (int entry : new TreeSet<>(golden.values())) {
+            assertTrue(ambiguities.contains("\n" + entry + ". "), "AMBIGUITIES.md has entry " + entry);
+        }
+    }
+
+    /**
+     * The API answers every golden fact on the node or relationship that carries it (a relationship as a Link of
+     * its start), with its name, value, quote and document, stated rather than implied.
+     */
+    @Test
+    void theApiAnswersEveryGoldenFactWithItsQuote() {
+        JsonNode golden = json(GOLDEN_FACTS).path("facts");
+        int answered = 0;
+        for (Map.Entry<String, JsonNode> document : (Iterable<Map.Entry<String, JsonNode>>) golden::fields) {
+            for (JsonNode fact : document.getValue()) {
+                boolean relationship = fact.has("from");
+                JsonPath body = ok(relationship ? GraphQLClient.anonymous().file("dataset/factsOf", Map.of("id",
+                        fact.path("from").asText(), "type", List.of(fact.path("type").asText())))
+                        : GraphQLClient.anonymous().file("fact/nodeFacts", Map.of("id", fact.path("of").asText())));
+                List<Map<String, Object>> facts = relationship
+                        ? body.getList("data.node.links.edges.node.find { it.id == '" + fact.path("of").asText() + "' }.facts")
+                        : body.getList("data.node.facts");
+                Map<String, Object> expected = Map.of("name", fact.path("name").asText(), "value",
+                        fact.path("value").asText(), "implied", false, "citations", List.of(Map.of(
+                                "quote", fact.path("quote").asText(), "implied", false,
+                                "document", Map.of("id", document.getKey()))));
+                assertTrue(facts != null && facts.contains(expected), fact + " in " + facts);
+                answered++;
+            }
+        }
+        assertEquals(24, answered);
     }
 
     // ---- helpers ------------------------------------------------------------------------------
