@@ -14,7 +14,11 @@ import org.partnergraph.change.Drafts;
 import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.change.Ledger;
 import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.NotFoundException;
 import org.partnergraph.dataset.Problem;
+import org.partnergraph.timeline.CooperationStatus;
+import org.partnergraph.timeline.PartialDate;
+import org.partnergraph.timeline.StatusDrafts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -42,6 +46,11 @@ public class PartnershipWrites {
     public PartnershipPayload end(EndPartnershipInput input, String idempotencyKey) {
         return payload(changeLog.submitEdit(ChangeKind.END_PARTNERSHIP, input, idempotencyKey,
                 ledger -> endDraft(input, ledger)));
+    }
+
+    public PartnershipPayload setStatus(SetPartnershipStatusInput input, String idempotencyKey) {
+        return payload(changeLog.submitEdit(ChangeKind.SET_PARTNERSHIP_STATUS, input, idempotencyKey,
+                ledger -> statusDraft(input, ledger)));
     }
 
     private PartnershipPayload payload(ChangeLog.Accepted accepted) {
@@ -107,6 +116,42 @@ public class PartnershipWrites {
                 summary.length() > 500 ? summary.substring(0, 500) : summary,
                 input.source == null ? null : input.source.documentId, problems,
                 Drafts.fieldNames("input.", "endReason", "reason"));
+    }
+
+    /**
+     * One more statement in the partnership's status history. A status is what a document says, the end is what
+     * endPartnership records (until, reason): ENDED is refused for a partnership that has not ended (stating it
+     * would not end it, and a silent end would skip the reason) or dated before its end, and after its end only
+     * ENDED may be stated. An earlier date than those stated is accepted: a document found later may state an
+     * earlier status; it takes its place in date order, and status stays the latest.
+     */
+    private static Draft statusDraft(SetPartnershipStatusInput input, Ledger ledger) {
+        Ledger.Relationship partnership = ledger.relationship(input.partnershipId)
+                .filter(r -> STATED.stream().anyMatch(kind -> kind.name().equals(r.type())))
+                .orElseThrow(() -> new NotFoundException("input.partnershipId: no PAIRED_WITH, SUPPORTS or CO_BUILDS "
+                        + "partnership has the id '" + input.partnershipId + "'."));
+        List<Problem> problems = new ArrayList<>();
+        StatusDrafts.checkDate(input.statusDate, problems);
+        boolean dated = input.statusDate != null && PartialDate.valid(input.statusDate);
+        if (input.status == CooperationStatus.ENDED && partnership.active()) {
+            problems.add(new Problem("input", "status", "ENDED, but '" + input.partnershipId + "' has not ended: a "
+                    + "status does not end a partnership; end it with endPartnership (until, reason), then state ENDED"));
+        } else if (input.status == CooperationStatus.ENDED && dated
+                && PartialDate.last(input.statusDate).isBefore(PartialDate.first(partnership.until()))) {
+            problems.add(new Problem("input", "statusDate", "'" + input.statusDate + "' is before the partnership ended ("
+                    + partnership.until() + ")"));
+        } else if (input.status != null && input.status != CooperationStatus.ENDED && !partnership.active() && dated
+                && PartialDate.first(input.statusDate).isAfter(PartialDate.last(partnership.until()))) {
+            problems.add(new Problem("input", "statusDate", "'" + input.statusDate + "' is after the partnership ended ("
+                    + partnership.until() + "): only ENDED may be stated then"));
+        }
+        ObjectNode row = partnership.row().deepCopy();
+        StatusDrafts.add(row, input.status, input.statusDate, input.source);
+        return new Draft(relationshipBundle("set-partnership-status", row), input.partnershipId,
+                StatusDrafts.summary(partnership.type() + " partnership", input.partnershipId, input.status,
+                        input.statusDate),
+                input.source == null ? null : input.source.documentId, problems,
+                StatusDrafts.fieldNames(Drafts.fieldNames("input.")));
     }
 
     private static ObjectNode relationshipBundle(String name, ObjectNode row) {
