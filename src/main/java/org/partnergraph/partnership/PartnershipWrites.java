@@ -71,6 +71,9 @@ public class PartnershipWrites {
                 }
             }
         }
+        if (input.status != null) {
+            checkAgainstEnd(input.status, input.statusDate, "the partnership", input.until, problems);
+        }
         String id = Drafts.newId("rel-" + (input.kind == null ? "partnership" : input.kind.name().toLowerCase().replace('_', '-')));
         ObjectNode row = Drafts.row();
         row.put("id", id);
@@ -132,19 +135,7 @@ public class PartnershipWrites {
                         + "partnership has the id '" + input.partnershipId + "'."));
         List<Problem> problems = new ArrayList<>();
         StatusDrafts.checkDate(input.statusDate, problems);
-        boolean dated = input.statusDate != null && PartialDate.valid(input.statusDate);
-        if (input.status == CooperationStatus.ENDED && partnership.active()) {
-            problems.add(new Problem("input", "status", "ENDED, but '" + input.partnershipId + "' has not ended: a "
-                    + "status does not end a partnership; end it with endPartnership (until, reason), then state ENDED"));
-        } else if (input.status == CooperationStatus.ENDED && dated
-                && PartialDate.last(input.statusDate).isBefore(PartialDate.first(partnership.until()))) {
-            problems.add(new Problem("input", "statusDate", "'" + input.statusDate + "' is before the partnership ended ("
-                    + partnership.until() + ")"));
-        } else if (input.status != null && input.status != CooperationStatus.ENDED && !partnership.active() && dated
-                && PartialDate.first(input.statusDate).isAfter(PartialDate.last(partnership.until()))) {
-            problems.add(new Problem("input", "statusDate", "'" + input.statusDate + "' is after the partnership ended ("
-                    + partnership.until() + "): only ENDED may be stated then"));
-        }
+        checkAgainstEnd(input.status, input.statusDate, "'" + input.partnershipId + "'", partnership.until(), problems);
         ObjectNode row = partnership.row().deepCopy();
         StatusDrafts.add(row, input.status, input.statusDate, input.source);
         return new Draft(relationshipBundle("set-partnership-status", row), input.partnershipId,
@@ -152,6 +143,27 @@ public class PartnershipWrites {
                         input.statusDate),
                 input.source == null ? null : input.source.documentId, problems,
                 StatusDrafts.fieldNames(Drafts.fieldNames("input.")));
+    }
+
+    /**
+     * A stated status agrees with the end endPartnership records ({@code until}, null while it lasts): ENDED only
+     * once it has ended and not dated before that, and after it only ENDED. A status never ends a partnership.
+     */
+    private static void checkAgainstEnd(CooperationStatus status, String date, String partnership, String until,
+            List<Problem> problems) {
+        boolean dated = date != null && PartialDate.valid(date);
+        boolean endDated = until != null && PartialDate.valid(until);
+        if (status == CooperationStatus.ENDED && until == null) {
+            problems.add(new Problem("input", "status", "ENDED, but " + partnership + " has not ended: a status does not "
+                    + "end a partnership; end it with endPartnership (until, reason), then state ENDED"));
+        } else if (status == CooperationStatus.ENDED && dated && endDated
+                && PartialDate.last(date).isBefore(PartialDate.first(until))) {
+            problems.add(new Problem("input", "statusDate", "'" + date + "' is before the partnership ended (" + until + ")"));
+        } else if (status != null && status != CooperationStatus.ENDED && dated && endDated
+                && PartialDate.first(date).isAfter(PartialDate.last(until))) {
+            problems.add(new Problem("input", "statusDate", "'" + date + "' is after the partnership ended (" + until
+                    + "): only ENDED may be stated then"));
+        }
     }
 
     private static ObjectNode relationshipBundle(String name, ObjectNode row) {

@@ -435,8 +435,8 @@ class CompiledReadsTest {
     }
 
     /**
-     * Status histories on supporters' partnerships, on an agreement, and on the timeline's entries and their
-     * partnerships come from the request's one statement, as the resolvers answer: the seeded Chuxiong pairing's
+     * Status histories on supporters' partnerships, and on the timeline's agreements and partnerships, come from the
+     * request's one statement (supportersOf and timeline compiled together), as the resolvers answer: the seeded Chuxiong pairing's
      * one statement, and a pairing and an agreement of the write fixture with several.
      */
     @Test
@@ -458,10 +458,8 @@ class CompiledReadsTest {
                     "statusDate", statement[3], "source", WriteFixture.source("状态" + statement[2])))));
         }
         for (Map<String, Object> variables : List.of(
-                Map.of("id", "chuxiong-medical-college", "agreementId", "agr-2018-2020-hu-dian-education-poverty-cooperation",
-                        "filter", Map.of("regionId", "yunnan-chuxiong")),
-                Map.of("id", "test-w-compiled-status", "agreementId", "test-w-compiled-agreement",
-                        "filter", Map.of("organizationId", WriteFixture.COLLEGE)))) {
+                Map.of("id", "chuxiong-medical-college", "filter", Map.of("regionId", "yunnan-chuxiong")),
+                Map.of("id", "test-w-compiled-status", "filter", Map.of("organizationId", WriteFixture.COLLEGE)))) {
             assertEquals(1, statements(() -> ANONYMOUS.file("timeline/statusHistory", variables)), variables::toString);
             String[] answers = bothWays(ANONYMOUS, "timeline/statusHistory", variables);
             assertFalse(answers[0].contains("\"errors\""), answers[0]);
@@ -469,7 +467,7 @@ class CompiledReadsTest {
             assertTrue(answers[0].contains("\"statusHistory\""), answers[0]);
         }
         String several = bothWays(ANONYMOUS, "timeline/statusHistory", Map.of("id", "test-w-compiled-status",
-                "agreementId", "test-w-compiled-agreement", "filter", Map.of("organizationId", WriteFixture.COLLEGE)))[0];
+                "filter", Map.of("organizationId", WriteFixture.COLLEGE)))[0];
         assertTrue(several.contains("status~" + pairing + "~2") && several.contains("status~test-w-compiled-agreement~1"),
                 several);
     }

@@ -90,8 +90,7 @@ class StatusHistoryTest extends WriteTest {
 
     @Test
     void theSeededChuxiongPairingAndHuDianAgreementServeTheirHistories() {
-        JsonPath body = ok(ANONYMOUS.file("timeline/statusHistory", Map.of("id", "chuxiong-medical-college",
-                "agreementId", HU_DIAN_AGREEMENT)));
+        JsonPath body = ok(ANONYMOUS.file("timeline/statusHistory", Map.of("id", "chuxiong-medical-college")));
         List<Map<String, Object>> supporters = body.getList("data.supportersOf");
         Map<String, Object> pairing = supporters.stream().filter(p -> CHUXIONG_PAIRING.equals(p.get("id"))).findFirst()
                 .orElseThrow(() -> new AssertionError(supporters.toString()));
@@ -101,8 +100,10 @@ class StatusHistoryTest extends WriteTest {
                         "document", Map.of("id", "doc-2023-chu-jiaofu-31"))))), pairing.get("statusHistory"));
         assertEquals("IN_COORDINATION", pairing.get("status"));
         // D2018: the 2018-2020 agreement both sides signed.
-        assertEquals(List.of("ACTIVE"), body.getList("data.agreement.statusHistory.status"));
-        assertEquals(List.of("2018-08-13"), body.getList("data.agreement.statusHistory.date"));
+        JsonPath agreement = ok(ANONYMOUS.file("timeline/agreementHistory", Map.of("id", HU_DIAN_AGREEMENT)));
+        assertEquals(List.of("ACTIVE"), agreement.getList("data.node.statusHistory.status"));
+        assertEquals(List.of("2018-08-13"), agreement.getList("data.node.statusHistory.date"));
+        assertEquals(List.of("DAY"), agreement.getList("data.node.statusHistory.precision"));
     }
 
     @Test
@@ -224,6 +225,20 @@ class StatusHistoryTest extends WriteTest {
     }
 
     @Test
+    void createPartnershipKeepsAStatusConsistentWithItsEnd() {
+        String school = StatusAndDateWritesTest.school("test-w-h-create-ended");
+        Snapshot before = snapshot();
+        assertError(StatusAndDateWritesTest.create(StatusAndDateWritesTest.pairing(school, "status", "ENDED")),
+                "BAD_USER_INPUT", "input.status: ENDED, but the partnership has not ended");
+        assertError(StatusAndDateWritesTest.create(StatusAndDateWritesTest.pairing(school, "status", "ACTIVE",
+                "until", "2025-03")), "BAD_USER_INPUT", "input.statusDate: '2025-04' is after the partnership ended (2025-03)");
+        assertEquals(before, snapshot());
+        JsonPath ended = ok(StatusAndDateWritesTest.create(StatusAndDateWritesTest.pairing(school, "status", "ENDED",
+                "until", "2025-04")));
+        assertEquals("ENDED", ended.getString("data.createPartnership.partnership.status"));
+    }
+
+    @Test
     void aRetriedStatementWithItsKeyAnswersTheFirstChange() {
         String id = coordinatedPairing("test-w-h-retry");
         Map<String, Object> variables = Map.of("input", input("partnershipId", id), "key", "test-h-retry");
@@ -257,15 +272,45 @@ class StatusHistoryTest extends WriteTest {
         ok(set(id, "key", "test-h-rebuild-active"));
         ok(setAgreement(agreement, "status", "ENDED", "statusDate", "2026",
                 "source", WriteFixture.source("协议终止"), "key", "test-h-rebuild-agreement"));
-        Map<String, Object> variables = Map.of("id", "test-w-h-rebuild", "agreementId", agreement,
-                "filter", Map.of("organizationId", WriteFixture.COLLEGE));
-        String live = ok(ANONYMOUS.file("timeline/statusHistory", variables)).prettify();
+        Map<String, Object> variables = Map.of("id", "test-w-h-rebuild", "filter", Map.of("organizationId",
+                WriteFixture.COLLEGE));
+        String live = ok(ANONYMOUS.file("timeline/statusHistory", variables)).prettify()
+                + ok(ANONYMOUS.file("timeline/agreementHistory", Map.of("id", agreement))).prettify();
         Snapshot graph = snapshot();
 
         assertEquals("DONE", GraphRunsClient.rebuild(ADMIN).get("status"));
 
         assertEquals(graph, snapshot());
-        assertEquals(live, ok(ANONYMOUS.file("timeline/statusHistory", variables)).prettify());
-        assertTrue(live.contains("status~" + id + "~1"), live);
+        assertEquals(live, ok(ANONYMOUS.file("timeline/statusHistory", variables)).prettify()
+                + ok(ANONYMOUS.file("timeline/agreementHistory", Map.of("id", agreement))).prettify());
+        assertTrue(live.contains("status~" + id + "~1") && live.contains("\"ENDED\""), live);
+    }
+
+    /**
+     * A graph written before histories were kept (its changes' stored effects carry the status alone, and a rebuild
+     * replays them as stored) has one statement: the status, under the timeline id it always had.
+     */
+    @Test
+    void aStatusWrittenBeforeHistoriesIsItsOneStatement() {
+        String school = "test-w-h-legacy";
+        String id = coordinatedPairing(school);
+        String forget = "MATCH ()-[r {id: $id}]->() WITH r, [r.statusHistoryStatuses, r.statusHistoryDates, "
+                + "r.statusHistoryCitations] AS kept REMOVE r.statusHistoryStatuses, r.statusHistoryDates, "
+                + "r.statusHistoryCitations RETURN kept";
+        List<Object> kept = graph.write(tx -> tx.single(forget, Map.of("id", id), r -> r.get("kept").asList()))
+                .orElseThrow();
+        try {
+            JsonPath body = ok(ANONYMOUS.file("timeline/statusHistory", Map.of("id", school,
+                    "filter", Map.of("organizationId", school))));
+            assertEquals(List.of(List.of(Map.of("status", "IN_COORDINATION", "date", "2025-04", "precision", "MONTH",
+                    "citations", List.of(Map.of("quote", "对接中", "implied", false,
+                            "document", Map.of("id", WriteFixture.DOCUMENT)))))),
+                    body.getList("data.supportersOf.statusHistory"));
+            assertEquals(List.of("status~" + id), body.getList("data.timeline.edges.node.id"));
+            assertEquals(List.of(List.of("对接中")), body.getList("data.timeline.edges.node.citations.quote"));
+        } finally {
+            graph.write(tx -> tx.run("MATCH ()-[r {id: $id}]->() SET r.statusHistoryStatuses = $kept[0], "
+                    + "r.statusHistoryDates = $kept[1], r.statusHistoryCitations = $kept[2]", Map.of("id", id, "kept", kept)));
+        }
     }
 }
