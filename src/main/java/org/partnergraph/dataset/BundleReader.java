@@ -89,10 +89,9 @@ final class BundleReader {
     private static final Set<String> NOT_STORED = Set.of("sources", "statusSources", "named", "attributes", "type",
             "from", "to", "parent", "region", "organization", "department", "partOf", "subject", "quantities", "awards",
             "furtherStatuses");
-    /** Lists of stated facts, each item with citations of its own (see fact/StatedFacts). */
     /** Statements of a status after the row's first (status, statusDate, statusSources), in the order recorded. */
     private static final String FURTHER_STATUSES = "furtherStatuses";
-    /** Lists whose items have fields and citations of their own. */
+    /** Lists whose items have fields and citations of their own (quantities and awards: see fact/StatedFacts). */
     private static final List<String> ITEM_LISTS = List.of(StatedFacts.QUANTITIES, StatedFacts.AWARDS, FURTHER_STATUSES);
     /** The relationship types a status may be stated on: the partnerships. */
     private static final Set<RelationshipType> WITH_STATUS = Set.of(RelationshipType.PAIRED_WITH,
@@ -387,10 +386,11 @@ final class BundleReader {
                 }
             }
         }
-        Map<String, Object> props = new LinkedHashMap<>(citations.get(StatusStatement.latest(dates)));
-        props.put("status", statuses.get(StatusStatement.latest(dates)));
-        if (dates.get(StatusStatement.latest(dates)) != null) {
-            props.put("statusDate", dates.get(StatusStatement.latest(dates)));
+        int latest = StatusStatement.latest(dates);
+        Map<String, Object> props = new LinkedHashMap<>(citations.get(latest));
+        props.put("status", statuses.get(latest));
+        if (dates.get(latest) != null) {
+            props.put("statusDate", dates.get(latest));
         }
         List<String> stored = new ArrayList<>();
         for (Map<String, Object> stated : citations) {

@@ -72,7 +72,7 @@ public class PartnershipWrites {
             }
         }
         if (input.status != null) {
-            checkAgainstEnd(input.status, input.statusDate, "the partnership", input.until, problems);
+            checkAgainstEnd(input.status, input.statusDate, null, input.until, problems);
         }
         String id = Drafts.newId("rel-" + (input.kind == null ? "partnership" : input.kind.name().toLowerCase().replace('_', '-')));
         ObjectNode row = Drafts.row();
@@ -135,7 +135,7 @@ public class PartnershipWrites {
                         + "partnership has the id '" + input.partnershipId + "'."));
         List<Problem> problems = new ArrayList<>();
         StatusDrafts.checkDate(input.statusDate, problems);
-        checkAgainstEnd(input.status, input.statusDate, "'" + input.partnershipId + "'", partnership.until(), problems);
+        checkAgainstEnd(input.status, input.statusDate, input.partnershipId, partnership.until(), problems);
         ObjectNode row = partnership.row().deepCopy();
         StatusDrafts.add(row, input.status, input.statusDate, input.source);
         return new Draft(relationshipBundle("set-partnership-status", row), input.partnershipId,
@@ -149,13 +149,15 @@ public class PartnershipWrites {
      * A stated status agrees with the end endPartnership records ({@code until}, null while it lasts): ENDED only
      * once it has ended and not dated before that, and after it only ENDED. A status never ends a partnership.
      */
-    private static void checkAgainstEnd(CooperationStatus status, String date, String partnership, String until,
+    private static void checkAgainstEnd(CooperationStatus status, String date, String existingId, String until,
             List<Problem> problems) {
         boolean dated = date != null && PartialDate.valid(date);
         boolean endDated = until != null && PartialDate.valid(until);
         if (status == CooperationStatus.ENDED && until == null) {
-            problems.add(new Problem("input", "status", "ENDED, but " + partnership + " has not ended: a status does not "
-                    + "end a partnership; end it with endPartnership (until, reason), then state ENDED"));
+            problems.add(new Problem("input", "status", existingId == null
+                    ? "ENDED, but the partnership has not ended: give its until"
+                    : "ENDED, but '" + existingId + "' has not ended: a status does not end a partnership; end it with "
+                            + "endPartnership (until, reason), then state ENDED"));
         } else if (status == CooperationStatus.ENDED && dated && endDated
                 && PartialDate.last(date).isBefore(PartialDate.first(until))) {
             problems.add(new Problem("input", "statusDate", "'" + date + "' is before the partnership ended (" + until + ")"));
