@@ -36,6 +36,11 @@ public record Agreement(
         @NonNull @Description("The documents and quotes that state the status; empty without one.")
         List<@NonNull Citation> statusCitations,
         @NonNull @Description(Node.FACTS) List<@NonNull Fact> facts,
+        @NonNull @Description("Every status a document states for it, each with its date and citations, in date order: "
+                + "by the first day each date can mean (a year before a month before a day that start on the same "
+                + "day), then in the order recorded; undated statements last. status, statusDate and statusCitations "
+                + "are " + StatusStatement.LATEST + ". Empty where no document states a status.")
+        List<@NonNull StatusStatement> statusHistory,
         @Ignore Provenance provenance) implements Node, Sourced {
 
     public static Agreement from(Value node) {
@@ -44,7 +49,7 @@ public record Agreement(
         return new Agreement(node.get("id").asString(), node.get("name").asString(),
                 AgreementKind.valueOf(node.get("kind").asString()), date, node.get("period").asString(null),
                 DatePrecision.of(date), status.status(), status.date(), DatePrecision.of(status.date()),
-                status.citations(), StatedFacts.facts(node), Provenance.from(node));
+                status.citations(), StatedFacts.facts(node), StatusStatement.history(node), Provenance.from(node));
     }
 
     @Override

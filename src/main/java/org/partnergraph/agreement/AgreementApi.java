@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.partnergraph.common.CodedErrors;
@@ -19,9 +20,28 @@ import org.partnergraph.programme.Programme;
 public class AgreementApi {
 
     private final AgreementService agreements;
+    private final AgreementWrites writes;
 
-    AgreementApi(AgreementService agreements) {
+    AgreementApi(AgreementService agreements, AgreementWrites writes) {
         this.agreements = agreements;
+        this.writes = writes;
+    }
+
+    @Mutation("setAgreementStatus")
+    @NonNull
+    @Description("Records a status a document states for an agreement on a date: one more statement in its "
+            + "statusHistory, which stays (nothing stated before is overwritten); status becomes the latest dated "
+            + "statement, so an earlier date takes its place in the history and leaves status as it was. Refused, "
+            + "nothing written: an unknown agreement (NOT_FOUND); a date that is not a real YYYY, YYYY-MM or "
+            + "YYYY-MM-DD, an unknown document or a blank quote, the same status on the same date from the same "
+            + "document again (BAD_USER_INPUT naming the field; retry with the same idempotencyKey to get the first "
+            + "answer). Role editor.")
+    public AgreementPayload setAgreementStatus(
+            @NonNull @Description("Which agreement, what status, when, and which document says so.")
+            SetAgreementStatusInput input,
+            @Description("Makes a retried request safe: the same key with the same input answers the first request's "
+                    + "change instead of writing again.") String idempotencyKey) {
+        return writes.setStatus(input, idempotencyKey);
     }
 
     @NonNull

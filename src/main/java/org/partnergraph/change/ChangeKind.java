@@ -17,5 +17,9 @@ public enum ChangeKind {
     @Description("A partnership was ended; it stays as history (endPartnership).")
     END_PARTNERSHIP,
     @Description("A programme was created or updated (upsertProgramme).")
-    UPSERT_PROGRAMME
+    UPSERT_PROGRAMME,
+    @Description("A statement of a partnership's status was added to its history (setPartnershipStatus).")
+    SET_PARTNERSHIP_STATUS,
+    @Description("A statement of an agreement's status was added to its history (setAgreementStatus).")
+    SET_AGREEMENT_STATUS
 }

@@ -24,6 +24,7 @@ import org.partnergraph.document.Document;
 import org.partnergraph.document.DocumentKind;
 import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.privacy.PersonalData;
+import org.partnergraph.timeline.StatusStatement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,9 +88,12 @@ final class BundleReader {
     /** Fields that become links or citations rather than properties of the row's own node or relationship. */
     private static final Set<String> NOT_STORED = Set.of("sources", "statusSources", "named", "attributes", "type",
             "from", "to", "parent", "region", "organization", "department", "partOf", "subject", "quantities", "awards",
-            "facts");
-    /** Lists of stated facts, each item with citations of its own (see fact/StatedFacts). */
-    private static final List<String> FACT_LISTS = List.of(StatedFacts.QUANTITIES, StatedFacts.AWARDS, StatedFacts.FACTS);
+            "facts", "furtherStatuses");
+    /** Statements of a status after the row's first (status, statusDate, statusSources), in the order recorded. */
+    private static final String FURTHER_STATUSES = "furtherStatuses";
+    /** Lists whose items have fields and citations of their own (quantities, awards, facts: see fact/StatedFacts). */
+    private static final List<String> ITEM_LISTS = List.of(StatedFacts.QUANTITIES, StatedFacts.AWARDS, StatedFacts.FACTS,
+            FURTHER_STATUSES);
     /** The relationship types a status may be stated on: the partnerships. */
     private static final Set<RelationshipType> WITH_STATUS = Set.of(RelationshipType.PAIRED_WITH,
             RelationshipType.SUPPORTS, RelationshipType.CO_BUILDS);
@@ -262,7 +266,7 @@ final class BundleReader {
         }
         ref(node, "programme", Set.of("Programme", "Agreement"));
         if (type != null && !WITH_STATUS.contains(type)) {
-            for (String field : List.of("status", "statusDate", "statusSources")) {
+            for (String field : List.of("status", "statusDate", "statusSources", FURTHER_STATUSES)) {
                 if (node.has(field)) {
                     problem(field, "only PAIRED_WITH, SUPPORTS and CO_BUILDS have a status");
                 }
@@ -322,7 +326,11 @@ final class BundleReader {
     /**
      * A stated status, its date and its citations, as stored; nothing when the row states none. A status
      * is never without the quote that states it, and a date or a citation is never without the status it
-     * dates or cites: an unknown status stays absent rather than half stated.
+     * dates or cites: an unknown status stays absent rather than half stated. The row's status, statusDate and
+     * statusSources are its first statement, furtherStatuses those recorded after it; every statement is stored
+     * in the history lists and the latest (timeline.StatusStatement#LATEST) as status, statusDate and
+     * statusSources (see timeline.StatusStatement for why these forms). Two statements of the same status, date
+     * and document say one thing twice: refused.
      */
     private Map<String, Object> status(JsonNode node) {
         boolean status = node.has("status");
@@ -339,7 +347,79 @@ final class BundleReader {
         if (date != null && !node.has("statusSources")) {
             problem("statusDate", "a status date needs the source that states it (statusSources)");
         }
-        return status && node.has("statusSources") ? citations(node, "statusSources") : Map.of();
+        JsonNode further = node.path(FURTHER_STATUSES);
+        if (!further.isEmpty() && !(status && node.has("statusSources"))) {
+            problem(FURTHER_STATUSES, "further statements need the first one (status, statusSources)");
+        }
+        if (!(status && node.has("statusSources"))) {
+            return Map.of();
+        }
+        List<String> statuses = new ArrayList<>(List.of(node.path("status").asText()));
+        List<String> dates = new ArrayList<>(Collections.singletonList(date));
+        List<Map<String, Object>> citations = new ArrayList<>(List.of(citations(node, "statusSources")));
+        for (int i = 0; i < further.size(); i++) {
+            JsonNode item = further.get(i);
+            String field = FURTHER_STATUSES + "[" + i + "]";
+            String pointer = "/" + FURTHER_STATUSES + "/" + i;
+            String itemDate = text(item, "date", pointer + "/date");
+            if (itemDate != null && !PartialDates.valid(itemDate)) {
+                problem(field + ".date", "'" + itemDate + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+                itemDate = null;
+            }
+            statuses.add(item.path("status").asText());
+            dates.add(itemDate);
+            Map<String, Object> stated = new LinkedHashMap<>();
+            ArrayNode sources = factCitations(item, field, pointer);
+            stated.put("statusSources", texts(sources, "document"));
+            stated.put("statusQuotes", texts(sources, "quote"));
+            List<Boolean> implied = new ArrayList<>();
+            sources.forEach(source -> implied.add(source.path("implied").asBoolean(false)));
+            stated.put("statusImpliedFlags", implied);
+            citations.add(stated);
+        }
+        for (int i = 1; i < statuses.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (statuses.get(i).equals(statuses.get(j)) && Objects.equals(dates.get(i), dates.get(j))
+                        && !Collections.disjoint(documents(citations.get(i)), documents(citations.get(j)))) {
+                    problem(FURTHER_STATUSES + "[" + (i - 1) + "]", statuses.get(i) + (dates.get(i) == null ? ", undated,"
+                            : " on " + dates.get(i)) + " is already stated by the same document ("
+                            + (j == 0 ? "status" : FURTHER_STATUSES + "[" + (j - 1) + "]") + ")");
+                }
+            }
+        }
+        int latest = StatusStatement.latest(dates);
+        Map<String, Object> props = new LinkedHashMap<>(citations.get(latest));
+        props.put("status", statuses.get(latest));
+        if (dates.get(latest) != null) {
+            props.put("statusDate", dates.get(latest));
+        }
+        List<String> stored = new ArrayList<>();
+        for (Map<String, Object> stated : citations) {
+            ArrayNode items = JsonNodeFactory.instance.arrayNode();
+            List<?> documents = (List<?>) stated.get("statusSources");
+            for (int k = 0; k < documents.size(); k++) {
+                ObjectNode citation = items.addObject();
+                citation.put("document", (String) documents.get(k));
+                citation.put("quote", (String) ((List<?>) stated.get("statusQuotes")).get(k));
+                citation.put("implied", (Boolean) ((List<?>) stated.get("statusImpliedFlags")).get(k));
+            }
+            stored.add(StatedFacts.stored(items));
+        }
+        props.put("statusHistoryStatuses", statuses);
+        props.put("statusHistoryDates", dates.stream().map(d -> d == null ? "" : d).toList());
+        props.put("statusHistoryCitations", stored);
+        return props;
+    }
+
+    private static List<?> documents(Map<String, Object> citations) {
+        return (List<?>) citations.get("statusSources");
+    }
+
+    /** The texts of {@code field} in each item of {@code items}. */
+    private static List<String> texts(ArrayNode items, String field) {
+        List<String> texts = new ArrayList<>();
+        items.forEach(item -> texts.add(item.path(field).asText(null)));
+        return texts;
     }
 
     /**
@@ -487,7 +567,7 @@ final class BundleReader {
             Set<String> reasons = new LinkedHashSet<>();
             for (int i = 0; i < value.size(); i++) {
                 if ("sources".equals(field) || "statusSources".equals(field) || field.endsWith(".sources")
-                        || FACT_LISTS.contains(field)) {
+                        || ITEM_LISTS.contains(field)) {
                     rejectPersonalData(field + "[" + i + "]", value.get(i));
                 } else if (value.get(i).isTextual()) {
                     reasons.addAll(PersonalData.findings(value.get(i).asText()));
@@ -727,7 +807,7 @@ final class BundleReader {
                         strip(source, "quote", true);
                     }
                 }
-                for (String facts : FACT_LISTS) {
+                for (String facts : ITEM_LISTS) {
                     JsonNode items = row.path(facts);
                     for (int j = 0; items.isArray() && j < items.size(); j++) {
                         JsonNode item = items.get(j);

@@ -46,6 +46,11 @@ public record Partnership(
         @Description("How precise statusDate is; null without one.") DatePrecision statusDatePrecision,
         @NonNull @Description("The documents and quotes that state the status; empty without one.")
         List<@NonNull Citation> statusCitations,
+        @NonNull @Description("Every status a document states for it, each with its date and citations, in date order: "
+                + "by the first day each date can mean (a year before a month before a day that start on the same "
+                + "day), then in the order recorded; undated statements last. status, statusDate and statusCitations "
+                + "are " + StatusStatement.LATEST + ". Empty where no document states a status.")
+        List<@NonNull StatusStatement> statusHistory,
         @NonNull @Description("Numbers the documents state about this support (3 courses, 3 joint teaching-research "
                 + "offices, about 10 lectures), each with its quote; for a PROGRAMME partnership, those stated on the "
                 + "implementer's RUNS and the programme's TARGETS link. Empty where no document gives a number.")
@@ -84,6 +89,7 @@ public record Partnership(
                 status.date(),
                 DatePrecision.of(status.date()),
                 status.citations(),
+                StatusStatement.history(row.get("status")),
                 StatedFacts.quantities(row),
                 StatedFacts.facts(row),
                 provenance);

@@ -53,6 +53,24 @@ public class PartnershipApi {
         return writes.end(input, idempotencyKey);
     }
 
+    @Mutation("setPartnershipStatus")
+    @NonNull
+    @Description("Records a status a document states for a partnership on a date: one more statement in its "
+            + "statusHistory, which stays (nothing stated before is overwritten); status becomes the latest dated "
+            + "statement, so an earlier date takes its place in the history and leaves status as it was. Refused, "
+            + "nothing written: an unknown partnership (NOT_FOUND); a date that is not a real YYYY, YYYY-MM or "
+            + "YYYY-MM-DD, an unknown document or a blank quote, the same status on the same date from the same "
+            + "document again (BAD_USER_INPUT naming the field; retry with the same idempotencyKey to get the first "
+            + "answer). ENDED does not end a partnership: it is refused until endPartnership has ended it, and before "
+            + "its until; after its until only ENDED may be stated. Role editor.")
+    public PartnershipPayload setPartnershipStatus(
+            @NonNull @Description("Which partnership, what status, when, and which document says so.")
+            SetPartnershipStatusInput input,
+            @Description("Makes a retried request safe: the same key with the same input answers the first request's "
+                    + "change instead of writing again.") String idempotencyKey) {
+        return writes.setStatus(input, idempotencyKey);
+    }
+
     @Query("supportersOf")
     @NonNull
     @Description("Who supports this department, organisation or region, how, through which programme, since when, "

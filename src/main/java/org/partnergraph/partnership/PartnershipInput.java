@@ -48,7 +48,8 @@ public class PartnershipInput {
     @Description("The document that says so (required).")
     public SourceInput source;
 
-    @Description("Where it stands, as a document states it; leave out when no document says. Needs statusSource.")
+    @Description("Where it stands, as a document states it; leave out when no document says. Needs statusSource. "
+            + "ENDED needs until (and is not dated before it); with until, only ENDED may be dated after it.")
     public CooperationStatus status;
 
     @Description("The date the status is stated for: YYYY, YYYY-MM or YYYY-MM-DD (a real date). Needs status and "

@@ -39,7 +39,8 @@ class PartnershipRepository {
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
+                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
+                                .statusHistoryDates, .statusHistoryCitations},
                       quantities: [r.quantities], facts: [r.facts],
                       supporter: supporter, supported: target, through: through} AS partnership
             """;
@@ -58,7 +59,8 @@ class PartnershipRepository {
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
+                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
+                                .statusHistoryDates, .statusHistoryCitations},
                       quantities: [r.quantities], facts: [r.facts],
                       supporter: supporter, supported: supported, through: through} AS partnership
             """;
@@ -82,7 +84,8 @@ class PartnershipRepository {
               OPTIONAL MATCH (through:Entity {id: r.programme})
               RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
+                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
+                                .statusHistoryDates, .statusHistoryCitations},
                       quantities: [r.quantities], facts: [r.facts],
                       supporter: o, supported: x, through: through} AS partnership
             """;
@@ -476,7 +479,8 @@ class PartnershipRepository {
             OPTIONAL MATCH (through:Entity {id: r.programme})
             RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                     sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                    status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
+                    status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
+                                .statusHistoryDates, .statusHistoryCitations},
                     quantities: [r.quantities], facts: [r.facts],
                     supporter: supporter, supported: target, through: through} AS partnership
             """;

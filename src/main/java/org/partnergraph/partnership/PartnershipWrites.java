@@ -15,7 +15,11 @@ import org.partnergraph.fact.FactInput;
 import org.partnergraph.fact.QuantityInput;
 import org.partnergraph.change.Ledger;
 import org.partnergraph.common.BadUserInputException;
+import org.partnergraph.common.NotFoundException;
 import org.partnergraph.dataset.Problem;
+import org.partnergraph.timeline.CooperationStatus;
+import org.partnergraph.timeline.PartialDate;
+import org.partnergraph.timeline.StatusDrafts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -45,6 +49,11 @@ public class PartnershipWrites {
                 ledger -> endDraft(input, ledger)));
     }
 
+    public PartnershipPayload setStatus(SetPartnershipStatusInput input, String idempotencyKey) {
+        return payload(changeLog.submitEdit(ChangeKind.SET_PARTNERSHIP_STATUS, input, idempotencyKey,
+                ledger -> statusDraft(input, ledger)));
+    }
+
     private PartnershipPayload payload(ChangeLog.Accepted accepted) {
         return new PartnershipPayload(accepted.change(), ChangeLog.ifApplied(accepted, partnerships::byId));
     }
@@ -62,6 +71,9 @@ public class PartnershipWrites {
                             + "); end it first"));
                 }
             }
+        }
+        if (input.status != null) {
+            checkAgainstEnd(input.status, input.statusDate, null, input.until, problems);
         }
         String id = Drafts.newId("rel-" + (input.kind == null ? "partnership" : input.kind.name().toLowerCase().replace('_', '-')));
         ObjectNode row = Drafts.row();
@@ -109,6 +121,53 @@ public class PartnershipWrites {
                 summary.length() > 500 ? summary.substring(0, 500) : summary,
                 input.source == null ? null : input.source.documentId, problems,
                 Drafts.fieldNames("input.", "endReason", "reason"));
+    }
+
+    /**
+     * One more statement in the partnership's status history. A status is what a document says, the end is what
+     * endPartnership records (until, reason): ENDED is refused for a partnership that has not ended (stating it
+     * would not end it, and a silent end would skip the reason) or dated before its end, and after its end only
+     * ENDED may be stated. An earlier date than those stated is accepted: a document found later may state an
+     * earlier status; it takes its place in date order, and status stays the latest.
+     */
+    private static Draft statusDraft(SetPartnershipStatusInput input, Ledger ledger) {
+        Ledger.Relationship partnership = ledger.relationship(input.partnershipId)
+                .filter(r -> STATED.stream().anyMatch(kind -> kind.name().equals(r.type())))
+                .orElseThrow(() -> new NotFoundException("input.partnershipId: no PAIRED_WITH, SUPPORTS or CO_BUILDS "
+                        + "partnership has the id '" + input.partnershipId + "'."));
+        List<Problem> problems = new ArrayList<>();
+        StatusDrafts.checkDate(input.statusDate, problems);
+        checkAgainstEnd(input.status, input.statusDate, input.partnershipId, partnership.until(), problems);
+        ObjectNode row = partnership.row().deepCopy();
+        StatusDrafts.add(row, input.status, input.statusDate, input.source);
+        return new Draft(relationshipBundle("set-partnership-status", row), input.partnershipId,
+                StatusDrafts.summary(partnership.type() + " partnership", input.partnershipId, input.status,
+                        input.statusDate),
+                input.source == null ? null : input.source.documentId, problems,
+                StatusDrafts.fieldNames(Drafts.fieldNames("input.")));
+    }
+
+    /**
+     * A stated status agrees with the end endPartnership records ({@code until}, null while it lasts): ENDED only
+     * once it has ended and not dated before that, and after it only ENDED. A status never ends a partnership.
+     */
+    private static void checkAgainstEnd(CooperationStatus status, String date, String existingId, String until,
+            List<Problem> problems) {
+        boolean dated = date != null && PartialDate.valid(date);
+        boolean endDated = until != null && PartialDate.valid(until);
+        if (status == CooperationStatus.ENDED && until == null) {
+            problems.add(new Problem("input", "status", existingId == null
+                    ? "ENDED, but the partnership has not ended: give its until"
+                    : "ENDED, but '" + existingId + "' has not ended: a status does not end a partnership; end it with "
+                            + "endPartnership (until, reason), then state ENDED"));
+        } else if (status == CooperationStatus.ENDED && dated && endDated
+                && PartialDate.last(date).isBefore(PartialDate.first(until))) {
+            problems.add(new Problem("input", "statusDate", "'" + date + "' is before the partnership ended (" + until + ")"));
+        } else if (status != null && status != CooperationStatus.ENDED && dated && endDated
+                && PartialDate.first(date).isAfter(PartialDate.last(until))) {
+            problems.add(new Problem("input", "statusDate", "'" + date + "' is after the partnership ended (" + until
+                    + "): only ENDED may be stated then"));
+        }
     }
 
     private static ObjectNode relationshipBundle(String name, ObjectNode row) {

@@ -17,7 +17,7 @@ public class TimelineApi {
     @Query("timeline")
     @NonNull
     @Description("What happened, was planned or was stated when: events, programmes and plans, agreements, and the "
-            + "stated statuses of agreements and partnerships, in date order, paged (Relay). Dates are as precise as "
+            + "stated statuses of agreements and partnerships (every statement of their statusHistory), in date order, paged (Relay). Dates are as precise as "
             + "the documents (see precision); an undated fact is not listed. Bad dates answer BAD_USER_INPUT, unknown "
             + "filter ids NOT_FOUND.")
     public TimelineConnection timeline(

@@ -16,8 +16,9 @@ import org.partnergraph.partnership.Partnership;
 @Type("TimelineEntry")
 @Description("Something dated in the documents: an event, a programme or plan, an agreement, or a stated status.")
 public record TimelineEntry(
-        @NonNull @Description("Stable id of the entry: the node's id, or status~ and the id of the agreement or "
-                + "partnership whose status it is.") String id,
+        @NonNull @Description("Stable id of the entry: the node's id; for a status, status~ and the id of the agreement "
+                + "or partnership whose status it is, and for its statements after the first recorded ~ and their "
+                + "number in the order recorded (status~rel-x~1).") String id,
         @NonNull @Description("What it is.") TimelineEntryKind kind,
         @NonNull @Description("When (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the document.") String date,
         @Description("When it ends, for what spans a period; null otherwise or when not stated.") String endDate,
@@ -43,6 +44,8 @@ public record TimelineEntry(
                 row.get("status").isNull() ? null : CooperationStatus.valueOf(row.get("status").asString()),
                 node.apply(row.get("node")),
                 row.get("partnership").isNull() ? null : partnership.apply(row.get("partnership")),
-                provenance.citations(), row.get("key").asString());
+                row.get("citations").isNull() ? provenance.citations()
+                        : StatusStatement.citations(row.get("citations").asString()),
+                row.get("key").asString());
     }
 }

@@ -10,8 +10,8 @@ public enum TimelineEntryKind {
     PROGRAMME,
     @Description("An agreement, memorandum or action plan signed or issued on its date (node: the Agreement).")
     AGREEMENT,
-    @Description("A stated status of an agreement on its statusDate (node: the Agreement).")
+    @Description("A statement of an agreement's status (one of its statusHistory) on its date (node: the Agreement).")
     AGREEMENT_STATUS,
-    @Description("A stated status of a partnership on its statusDate (partnership: the Partnership).")
+    @Description("A statement of a partnership's status (one of its statusHistory) on its date (partnership: the Partnership).")
     PARTNERSHIP_STATUS
 }

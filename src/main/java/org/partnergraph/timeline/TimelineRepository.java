@@ -56,6 +56,25 @@ public class TimelineRepository {
     private static final String ENDS_IN_REGION = "(a IN places OR x IN places)";
 
     /**
+     * Every stated status of %s, one row each with its index n in the order recorded, its
+     * date, status and citations (see StatusStatement for the stored form); undated ones are not listed. WITH *
+     * keeps what the CALL imports (the filters' lists) for the conditions that follow. A graph
+     * written before histories were kept has the one status: n = -1, read from the status properties. The first
+     * statement's entry keeps the id it always had (status~ and the id); later ones add ~n.
+     */
+    private static final String STATEMENTS = """
+              UNWIND CASE WHEN %1$s.statusHistoryStatuses IS NOT NULL THEN range(0, size(%1$s.statusHistoryStatuses) - 1)
+                          WHEN %1$s.status IS NOT NULL THEN [-1] ELSE [] END AS n
+              WITH *, CASE WHEN n < 0 THEN %1$s.statusDate ELSE %1$s.statusHistoryDates[n] END AS date
+              WHERE date IS NOT NULL AND date <> ''
+              WITH *,
+                   CASE WHEN n < 0 THEN %1$s.status ELSE %1$s.statusHistoryStatuses[n] END AS status,
+                   CASE WHEN n < 0 THEN %1$s.statusSources END AS sources, CASE WHEN n < 0 THEN %1$s.statusQuotes END AS quotes,
+                   CASE WHEN n < 0 THEN %1$s.statusImpliedFlags END AS flags,
+                   CASE WHEN n >= 0 THEN %1$s.statusHistoryCitations[n] END AS citations
+            """;
+
+    /**
      * One union part per kind, each returning the same columns; %s is its conditions. Only the parts and
      * conditions a request asks for are written: a smaller statement is planned sooner, and each combination
      * keeps its own cached plan (Neo4j replans a statement whose parameters change between null and text).
@@ -67,7 +86,7 @@ public class TimelineRepository {
               WHERE %s
               RETURN 'EVENT' AS kind, x.id AS id, date, x.endDate AS endDate, x.progress AS progress,
                      null AS status, x AS node, null AS partnership, x.sources AS sources, x.quotes AS quotes,
-                     x.impliedFlags AS flags
+                     x.impliedFlags AS flags, null AS citations
             """,
             TimelineEntryKind.PROGRAMME, """
               MATCH (x:Programme)
@@ -75,7 +94,7 @@ public class TimelineRepository {
               WHERE date IS NOT NULL AND %s
               RETURN 'PROGRAMME' AS kind, x.id AS id, date, x.endDate AS endDate, x.progress AS progress,
                      null AS status, x AS node, null AS partnership, x.sources AS sources, x.quotes AS quotes,
-                     x.impliedFlags AS flags
+                     x.impliedFlags AS flags, null AS citations
             """,
             TimelineEntryKind.AGREEMENT, """
               MATCH (x:Agreement)
@@ -83,31 +102,32 @@ public class TimelineRepository {
               WHERE date IS NOT NULL AND %s
               RETURN 'AGREEMENT' AS kind, x.id AS id, date, null AS endDate, null AS progress,
                      null AS status, x AS node, null AS partnership, x.sources AS sources, x.quotes AS quotes,
-                     x.impliedFlags AS flags
+                     x.impliedFlags AS flags, null AS citations
             """,
             TimelineEntryKind.AGREEMENT_STATUS, """
               MATCH (x:Agreement)
-              WITH x, x.statusDate AS date
-              WHERE date IS NOT NULL AND %s
-              RETURN 'AGREEMENT_STATUS' AS kind, 'status~' + x.id AS id, date, null AS endDate,
-                     null AS progress, x.status AS status, x AS node, null AS partnership, x.statusSources AS sources,
-                     x.statusQuotes AS quotes, x.statusImpliedFlags AS flags
+            """ + STATEMENTS.formatted("x") + """
+              WHERE %s
+              RETURN 'AGREEMENT_STATUS' AS kind, 'status~' + x.id + CASE WHEN n > 0 THEN '~' + n ELSE '' END AS id, date,
+                     null AS endDate, null AS progress, status, x AS node, null AS partnership, sources, quotes, flags,
+                     citations
             """,
             TimelineEntryKind.PARTNERSHIP_STATUS, """
               MATCH (a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(x)
-              WITH a, r, x, r.statusDate AS date
-              WHERE date IS NOT NULL AND %s
-              RETURN 'PARTNERSHIP_STATUS' AS kind, 'status~' + r.id AS id, date, null AS endDate,
-                     null AS progress, r.status AS status, null AS node,
+            """ + STATEMENTS.formatted("r") + """
+              WHERE %s
+              RETURN 'PARTNERSHIP_STATUS' AS kind, 'status~' + r.id + CASE WHEN n > 0 THEN '~' + n ELSE '' END AS id,
+                     date, null AS endDate, null AS progress, status, null AS node,
                      {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags},
+                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
+                                .statusHistoryDates, .statusHistoryCitations},
                       quantities: [r.quantities], facts: [r.facts],
                       supporter: CASE WHEN a:Organization THEN a
                                  ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(a) RETURN owner LIMIT 1 }[0] END,
                       supported: x,
                       through: COLLECT { MATCH (through:Entity {id: r.programme}) RETURN through LIMIT 1 }[0]} AS partnership,
-                     r.statusSources AS sources, r.statusQuotes AS quotes, r.statusImpliedFlags AS flags
+                     sources, quotes, flags, citations
             """));
 
     /**
@@ -117,11 +137,12 @@ public class TimelineRepository {
      * (supported t).
      */
     private static final String PAGE = """
-            WITH kind, id, date, endDate, progress, status, node, partnership, sources, quotes, flags,
+            WITH kind, id, date, endDate, progress, status, node, partnership, sources, quotes, flags, citations,
                  %4$s + ' ' + CASE size(date) WHEN 4 THEN '1' WHEN 7 THEN '2' ELSE '3' END AS key
             ORDER BY key, id
             WITH collect({key: key, id: id, kind: kind, date: date, endDate: endDate, progress: progress, status: status,
-                          node: node, partnership: partnership, sources: sources, quotes: quotes, flags: flags}) AS entries
+                          node: node, partnership: partnership, sources: sources, quotes: quotes, flags: flags,
+                          citations: citations}) AS entries
             RETURN {organizationFound: $organizationId IS NULL OR EXISTS { MATCH (:Organization {id: $organizationId}) },
                     regionFound: $regionId IS NULL OR EXISTS { MATCH (:Region {id: $regionId}) },
                     total: size(entries),
@@ -131,7 +152,7 @@ public class TimelineRepository {
                       WITH e ORDER BY e.key, e.id LIMIT $limit
                       WITH e, e.node AS %5$s, e.partnership AS p
                       WITH e, %5$s, p, p.supporter AS %6$s, p.supported AS %7$s
-                      RETURN e {.key, .id, .kind, .date, .endDate, .progress, .status, .sources, .quotes, .flags,
+                      RETURN e {.key, .id, .kind, .date, .endDate, .progress, .status, .sources, .quotes, .flags, .citations,
                                 node: %1$s,
                                 partnership: CASE WHEN p IS NULL THEN null
                                              ELSE p {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes,

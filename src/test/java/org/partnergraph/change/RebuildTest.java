@@ -41,7 +41,7 @@ class RebuildTest extends WriteTest {
     @Inject
     GraphRunRepository runs;
 
-    /** Every kind of change is in the log before the rebuild: imports, creates, updates, ends. */
+    /** Every kind of change is in the log before the rebuild: imports, creates, updates, ends, status statements. */
     @BeforeEach
     void writes() {
         ok(EDITOR.file("organization/upsertOrganization", Map.of("input", Map.of("id", "test-w-rebuild-school",
@@ -54,8 +54,18 @@ class RebuildTest extends WriteTest {
                 "source", WriteFixture.source("结对"), "facts", List.of(Map.of("name", "ACTIVITIES", "value", "跟岗研修",
                         "source", WriteFixture.source("结对跟岗研修")))), "key", "test-rebuild-pairing"));
         String pairing = ok(paired).getString("data.createPartnership.change.targetId");
+        ok(EDITOR.file("timeline/setPartnershipStatus", Map.of("input", Map.of("partnershipId", pairing,
+                "status", "ACTIVE", "statusDate", "2025-03", "source", WriteFixture.source("结对")), "key",
+                "test-rebuild-active")));
         ok(EDITOR.file("partnership/endPartnership", Map.of("input", Map.of("id", pairing, "until", "2026",
                 "reason", "期满"), "key", "test-rebuild-ended")));
+        ok(EDITOR.file("timeline/setPartnershipStatus", Map.of("input", Map.of("partnershipId", pairing,
+                "status", "ENDED", "statusDate", "2026", "source", WriteFixture.source("期满")), "key",
+                "test-rebuild-status-ended")));
+        WriteFixture.loadAgreement(datasets, "test-w-rebuild-agreement");
+        ok(EDITOR.file("timeline/setAgreementStatus", Map.of("input", Map.of("agreementId", "test-w-rebuild-agreement",
+                "status", "PROPOSED", "statusDate", "2025", "source", WriteFixture.source("写测")), "key",
+                "test-rebuild-agreement-status")));
         ok(EDITOR.file("programme/upsertProgramme", Map.of("input", Map.of("id", "test-w-rebuild-programme",
                 "name", "写测重建培训", "category", "TRAINING", "mode", "OTHER", "fundingWan", 3.5,
                 "implementerIds", List.of(WriteFixture.EAST_COLLEGE), "targetIds", List.of("test-w-rebuild-school"),

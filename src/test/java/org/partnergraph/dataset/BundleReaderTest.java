@@ -404,4 +404,69 @@ class BundleReaderTest {
         List<Problem> problems = problems(bundle);
         assertProblem(problems, "relationships[1]", "status", "only PAIRED_WITH, SUPPORTS and CO_BUILDS have a status");
     }
+
+    /** A further statement of the dated bundle's partnership status. */
+    static ObjectNode further(ObjectNode bundle, String status, String date, String quote) {
+        ObjectNode supports = (ObjectNode) bundle.withArray("relationships").get(0);
+        ObjectNode statement = supports.withArray("furtherStatuses").addObject();
+        statement.put("status", status);
+        if (date != null) {
+            statement.put("date", date);
+        }
+        statement.putArray("sources").addObject().put("document", "doc-test-good").put("quote", quote);
+        return bundle;
+    }
+
+    @Test
+    void furtherStatementsAreKeptInTheOrderRecordedAndTheLatestDatedIsTheStatus() throws IOException {
+        ObjectNode bundle = further(further(further(dated(), "ACTIVE", "2024-09", "已签署"), "PROPOSED", "2024", "建议"),
+                "ENDED", null, "已结束");
+        Map<?, ?> supports = (Map<?, ?>) BundleReader.read(bundle, BundleReader.Known.none()).relationships()
+                .get("SUPPORTS").get(0).get("props");
+        assertEquals(List.of("IN_COORDINATION", "ACTIVE", "PROPOSED", "ENDED"), supports.get("statusHistoryStatuses"));
+        assertEquals(List.of("2024-05-01", "2024-09", "2024", ""), supports.get("statusHistoryDates"));
+        assertEquals("[{\"document\":\"doc-test-good\",\"quote\":\"已签署\",\"implied\":false}]",
+                ((List<?>) supports.get("statusHistoryCitations")).get(1));
+        // 2024-09 is the latest date; the undated ENDED cannot be placed after it.
+        assertEquals("ACTIVE", supports.get("status"));
+        assertEquals("2024-09", supports.get("statusDate"));
+        assertEquals(List.of("已签署"), supports.get("statusQuotes"));
+        assertEquals(List.of("doc-test-good"), supports.get("statusSources"));
+        assertEquals(null, supports.get("furtherStatuses"), "stored as the history, not as a field");
+    }
+
+    @Test
+    void theLatestIsTheLastDatedByDateThenByRecordingAndUndatedOnlyWithoutDates() {
+        assertEquals(1, org.partnergraph.timeline.StatusStatement.latest(java.util.Arrays.asList("2023", "2023-07-30", "2023-07")));
+        assertEquals(2, org.partnergraph.timeline.StatusStatement.latest(java.util.Arrays.asList("2024-05", null, "2024-05")));
+        assertEquals(0, org.partnergraph.timeline.StatusStatement.latest(java.util.Arrays.asList("2024", null)));
+        assertEquals(1, org.partnergraph.timeline.StatusStatement.latest(java.util.Arrays.asList(null, null)));
+        assertEquals(2, org.partnergraph.timeline.StatusStatement.latest(java.util.Arrays.asList(null, "2022", "2023-01")));
+    }
+
+    @Test
+    void badFurtherStatementsAreRefusedNamingTheirField() throws IOException {
+        assertProblem(problems(further(dated(), "ACTIVE", "2024-13", "已签署")), "relationships[0]",
+                "furtherStatuses[0].date", "'2024-13' is not a date");
+        assertProblem(problems(further(dated(), "ACTIVE", "2024-02-30", "已签署")), "relationships[0]",
+                "furtherStatuses[0].date", "'2024-02-30' is not a date");
+        assertProblem(problems(further(dated(), "MAYBE", "2024", "已签署")), "relationships[0]",
+                "furtherStatuses[0].status", "unknown value 'MAYBE'");
+        assertProblem(problems(further(dated(), "ACTIVE", "2024", " ")), "relationships[0]",
+                "furtherStatuses[0].sources[0].quote", "a short supporting quote is required");
+        ObjectNode unknown = further(dated(), "ACTIVE", "2024", "已签署");
+        ((ObjectNode) unknown.withArray("relationships").get(0).get("furtherStatuses").get(0).get("sources").get(0))
+                .put("document", "doc-nothing");
+        assertProblem(problems(unknown), "relationships[0]", "furtherStatuses[0].sources[0].document",
+                "unknown document 'doc-nothing'");
+        assertProblem(problems(further(dated(), "IN_COORDINATION", "2024-05-01", "另一句")), "relationships[0]",
+                "furtherStatuses[0]", "IN_COORDINATION on 2024-05-01 is already stated by the same document (status)");
+        assertProblem(problems(further(further(dated(), "ACTIVE", null, "一"), "ACTIVE", null, "二")), "relationships[0]",
+                "furtherStatuses[1]", "ACTIVE, undated, is already stated by the same document (furtherStatuses[0])");
+        ObjectNode first = further(dated(), "ACTIVE", "2024", "已签署");
+        ObjectNode supports = (ObjectNode) first.withArray("relationships").get(0);
+        supports.remove(List.of("status", "statusDate", "statusSources"));
+        assertProblem(problems(first), "relationships[0]", "furtherStatuses",
+                "further statements need the first one (status, statusSources)");
+    }
 }

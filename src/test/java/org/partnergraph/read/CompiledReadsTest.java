@@ -20,8 +20,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.partnergraph.dataset.DatasetService;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.testing.GraphQLClient;
+import org.partnergraph.testing.WriteFixture;
 
 import graphql.Scalars;
 import graphql.schema.DataFetcher;
@@ -55,6 +57,9 @@ class CompiledReadsTest {
 
     @Inject
     CompiledReads planner;
+
+    @Inject
+    DatasetService datasets;
 
     /** Neo4j statements one request costs. */
     long statements(Supplier<JsonPath> request) {
@@ -427,6 +432,44 @@ class CompiledReadsTest {
         Map<String, Object> variables = Map.of("id", "kashgar-polytechnic");
         assertEquals(1, statements(() -> ANONYMOUS.file("timeline/partnershipStatuses", variables)));
         sameBothWays(ANONYMOUS, "timeline/partnershipStatuses", variables);
+    }
+
+    /**
+     * Status histories on supporters' partnerships, and on the timeline's agreements and partnerships, come from the
+     * request's one statement (supportersOf and timeline compiled together), as the resolvers answer: the seeded Chuxiong pairing's
+     * one statement, and a pairing and an agreement of the write fixture with several.
+     */
+    @Test
+    void statusHistoriesAreOneStatementAndMatchTheResolvers() {
+        WriteFixture.load(datasets);
+        WriteFixture.loadAgreement(datasets, "test-w-compiled-agreement");
+        GraphQLClient editor = GraphQLClient.as("eddie", "editor");
+        ok(editor.file("organization/upsertOrganization", Map.of("input", Map.of("id", "test-w-compiled-status",
+                "name", "写测编译状态", "kind", "SCHOOL", "source", WriteFixture.source("写测")), "key", "test-compiled-status-school")));
+        String pairing = ok(editor.file("timeline/createWithStatus", Map.of("input", Map.of("kind", "PAIRED_WITH",
+                "supporterId", WriteFixture.COLLEGE, "supportedId", "test-w-compiled-status", "source",
+                WriteFixture.source("结对"), "status", "IN_COORDINATION", "statusDate", "2025-04", "statusSource",
+                WriteFixture.source("对接中"))))).getString("data.createPartnership.partnership.id");
+        for (Object[] statement : new Object[][] {{"partnershipId", pairing, "ACTIVE", "2025-09-01"},
+                {"partnershipId", pairing, "PROPOSED", "2025"}, {"agreementId", "test-w-compiled-agreement", "PROPOSED", "2025-02"},
+                {"agreementId", "test-w-compiled-agreement", "ACTIVE", "2025-03-15"}}) {
+            String mutation = statement[0].equals("agreementId") ? "timeline/setAgreementStatus" : "timeline/setPartnershipStatus";
+            ok(editor.file(mutation, Map.of("input", Map.of(statement[0], statement[1], "status", statement[2],
+                    "statusDate", statement[3], "source", WriteFixture.source("状态" + statement[2])))));
+        }
+        for (Map<String, Object> variables : List.of(
+                Map.of("id", "chuxiong-medical-college", "filter", Map.of("regionId", "yunnan-chuxiong")),
+                Map.of("id", "test-w-compiled-status", "filter", Map.of("organizationId", WriteFixture.COLLEGE)))) {
+            assertEquals(1, statements(() -> ANONYMOUS.file("timeline/statusHistory", variables)), variables::toString);
+            String[] answers = bothWays(ANONYMOUS, "timeline/statusHistory", variables);
+            assertFalse(answers[0].contains("\"errors\""), answers[0]);
+            assertEquals(answers[1], answers[0], variables.toString());
+            assertTrue(answers[0].contains("\"statusHistory\""), answers[0]);
+        }
+        String several = bothWays(ANONYMOUS, "timeline/statusHistory", Map.of("id", "test-w-compiled-status",
+                "filter", Map.of("organizationId", WriteFixture.COLLEGE)))[0];
+        assertTrue(several.contains("status~" + pairing + "~2") && several.contains("status~test-w-compiled-agreement~1"),
+                several);
     }
 
     /**

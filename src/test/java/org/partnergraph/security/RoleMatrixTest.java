@@ -37,6 +37,7 @@ class RoleMatrixTest {
     static final List<String> ROLES = List.of("anonymous", "viewer", "analyst", "editor", "admin");
 
     static final String PAIRING_KEY = "matrix-setup-pairing";
+    static final String MATRIX_AGREEMENT = "test-w-matrix-agreement";
 
     record Case(String name, String document, Map<String, Object> variables, String needs, String protectedPath) {
     }
@@ -107,6 +108,14 @@ class RoleMatrixTest {
         add("endPartnership", """
                 mutation($id: ID!) { endPartnership(input: {id: $id, until: "2030", reason: "矩阵"}, idempotencyKey: "matrix-end")
                   { change { id } } }""", Map.of("id", "(set before each)"), "editor", null);
+        add("setPartnershipStatus", """
+                mutation($id: ID!) { setPartnershipStatus(input: {partnershipId: $id, status: ACTIVE, statusDate: "2025",
+                  source: {documentId: "doc-test-writes", quote: "矩阵"}}, idempotencyKey: "matrix-status") { change { id } } }""",
+                Map.of("id", "(set before each)"), "editor", null);
+        add("setAgreementStatus", """
+                mutation { setAgreementStatus(input: {agreementId: "%s", status: ACTIVE, statusDate: "2025",
+                  source: {documentId: "doc-test-writes", quote: "矩阵"}}, idempotencyKey: "matrix-agreement-status")
+                  { change { id } } }""".formatted(MATRIX_AGREEMENT), "editor");
         add("upsertProgramme", """
                 mutation { upsertProgramme(input: {id: "test-w-matrix-programme", name: "矩阵培训", category: TRAINING, mode: OTHER,
                   source: {documentId: "doc-test-writes", quote: "写测"}}, idempotencyKey: "matrix-programme") { change { id } } }""",
@@ -127,13 +136,14 @@ class RoleMatrixTest {
     @Inject
     DatasetService datasets;
 
-    /** Once for the whole matrix: the fixture and a partnership for endPartnership to end. */
+    /** Once for the whole matrix: the fixture, an agreement, and a partnership for endPartnership to end. */
     @BeforeEach
     void fixture() {
         if (pairing != null) {
             return;
         }
         WriteFixture.load(datasets);
+        WriteFixture.loadAgreement(datasets, MATRIX_AGREEMENT);
         pairing = ok(GraphQLClient.as("eddie", "editor").query("""
                 mutation { createPartnership(input: {kind: PAIRED_WITH, supporterId: "test-w-east-college", supportedId: "test-w-school",
                   source: {documentId: "doc-test-writes", quote: "写测"}}, idempotencyKey: "%s") { change { targetId } } }"""

@@ -23,6 +23,8 @@ public final class WriteFixture {
     public static final String PROVINCE = "test-w-province";
     public static final String COUNTY = "test-w-county";
     public static final String EAST = "test-w-east";
+    /** The id in the agreement fixture that {@link #loadAgreement} replaces. */
+    static final String AGREEMENT = "test-w-status-agreement";
 
     private WriteFixture() {
     }
@@ -30,6 +32,20 @@ public final class WriteFixture {
     public static void load(DatasetService datasets) {
         try (InputStream in = WriteFixture.class.getResourceAsStream("/dataset/writes-fixture.json")) {
             datasets.importBundle(new String(in.readAllBytes(), StandardCharsets.UTF_8), false, null, "system:test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An agreement of the write tests with the id {@code id} (test-w-…), party test-w-college, without a status
+     * (after {@link #load}); each test that writes statements owns its agreement.
+     */
+    public static void loadAgreement(DatasetService datasets, String id) {
+        try (InputStream in = WriteFixture.class.getResourceAsStream("/dataset/status-fixture.json")) {
+            String bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(AGREEMENT, id)
+                    .replace("test-status-fixture", "test-status-fixture-" + id);
+            datasets.importBundle(bundle, false, null, "system:test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
