@@ -187,6 +187,41 @@ class DatasetAuditTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * Dates as precise as the documents: a programme, event or agreement whose own quote names a month (9月份, 6月底,
+     * 7月中旬) carries a date, end date or status date with that month, never only its year.
+     */
+    @Test
+    void aMonthTheQuotesNameIsKeptInTheDates() throws IOException {
+        Pattern month = Pattern.compile("(?<![0-9])([0-9]{1,2})月");
+        List<String> coarse = new ArrayList<>();
+        for (String file : resource("dataset/bundles.txt").lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) {
+            JsonNode bundle = JSON.readTree(resource("dataset/bundles/" + file));
+            for (String section : List.of("programmes", "events", "agreements")) {
+                for (JsonNode row : bundle.path(section)) {
+                    Set<Integer> dated = new HashSet<>();
+                    for (String field : List.of("date", "endDate", "statusDate")) {
+                        String[] parts = row.path(field).asText("").split("-");
+                        if (parts.length >= 2) {
+                            dated.add(Integer.parseInt(parts[1]));
+                        }
+                    }
+                    for (JsonNode source : row.path("sources")) {
+                        Matcher named = month.matcher(source.path("quote").asText());
+                        while (named.find()) {
+                            if (!dated.contains(Integer.parseInt(named.group(1)))) {
+                                coarse.add(row.path("id").asText() + ": 「" + source.path("quote").asText() + "」 but "
+                                        + row.path("date").asText("no date"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), coarse, "months the quotes name that the dates leave out");
+    }
+
     /** Line by line, as published: with the whitespace gone, a table's adjacent cells (134.4, 42) read as one number. */
     @Test
     void theDocumentCopiesHoldNoPersonalData() {
