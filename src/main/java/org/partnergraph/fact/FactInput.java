@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.partnergraph.change.Drafts;
 import org.partnergraph.change.SourceInput;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,14 +40,7 @@ public class FactInput {
             ObjectNode item = items.addObject();
             item.put("name", input.name == null ? null : input.name.name());
             item.put("value", input.value);
-            ObjectNode citation = item.putArray("sources").addObject();
-            if (input.source != null) {
-                citation.put("document", input.source.documentId);
-                citation.put("quote", input.source.quote);
-                if (Boolean.TRUE.equals(input.source.implied)) {
-                    citation.put("implied", true);
-                }
-            }
+            Drafts.cite(item, input.source);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.partnergraph.change.Drafts;
 import org.partnergraph.change.SourceInput;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,14 +57,7 @@ public class QuantityInput {
                 item.put("approximate", input.approximate);
             }
             item.put("qualifier", input.qualifier);
-            ObjectNode citation = item.putArray("sources").addObject();
-            if (input.source != null) {
-                citation.put("document", input.source.documentId);
-                citation.put("quote", input.source.quote);
-                if (Boolean.TRUE.equals(input.source.implied)) {
-                    citation.put("implied", true);
-                }
-            }
+            Drafts.cite(item, input.source);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -89,7 +90,7 @@ public final class CleanReleaseConnections implements BoltConnectionProviderFact
 
     @Override
     public boolean supports(String scheme) {
-        return delegate(scheme).isPresent();
+        return others().anyMatch(f -> f.supports(scheme));
     }
 
     /** Ahead of the driver's own factory, which keeps the default (last) order. */
@@ -101,11 +102,8 @@ public final class CleanReleaseConnections implements BoltConnectionProviderFact
     @Override
     public BoltConnectionProvider create(LoggingProvider logging, ValueFactory values, ObservationProvider observations,
             Map<String, ?> additionalConfig) {
-        // The driver asks this factory only for schemes it said it supports; the delegate is found again for the
-        // scheme of each connection, as one provider may serve bolt:// and neo4j://.
-        BoltConnectionProviderFactory netty = ServiceLoader.load(BoltConnectionProviderFactory.class,
-                BoltConnectionProviderFactory.class.getClassLoader()).stream().map(ServiceLoader.Provider::get)
-                .filter(f -> !(f instanceof CleanReleaseConnections)).min(Comparator.comparingInt(BoltConnectionProviderFactory::getOrder))
+        // Asked only for a scheme it said it supports, that is one the driver's own factory supports.
+        BoltConnectionProviderFactory netty = others().min(Comparator.comparingInt(BoltConnectionProviderFactory::getOrder))
                 .orElseThrow(() -> new IllegalStateException("No Bolt connection provider besides " + getClass().getName()));
         BoltConnectionProvider provider = netty.create(logging, values, observations, additionalConfig);
         if (!enabled()) {
@@ -140,10 +138,10 @@ public final class CleanReleaseConnections implements BoltConnectionProviderFact
         }
     }
 
-    private static Optional<BoltConnectionProviderFactory> delegate(String scheme) {
+    /** The other Bolt connection factories the driver could load (its own Netty one). */
+    private static Stream<BoltConnectionProviderFactory> others() {
         return ServiceLoader.load(BoltConnectionProviderFactory.class, BoltConnectionProviderFactory.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).filter(f -> !(f instanceof CleanReleaseConnections))
-                .filter(f -> f.supports(scheme)).findFirst();
+                .stream().map(ServiceLoader.Provider::get).filter(f -> !(f instanceof CleanReleaseConnections));
     }
 
     /** A connection that knows when the server is back in its ready state. */
