@@ -24,6 +24,8 @@ import org.partnergraph.document.Document;
 import org.partnergraph.document.DocumentKind;
 import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.privacy.PersonalData;
+import org.partnergraph.timeline.DatePrecision;
+import org.partnergraph.timeline.DateQualifier;
 import org.partnergraph.timeline.StatusStatement;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -212,6 +214,8 @@ final class BundleReader {
         }
         inOrder("date", date(node, "date"), "endDate", date(node, "endDate"));
         checkYear(node);
+        checkDateQualifier(node, "dateQualifier", "date");
+        checkDateQualifier(node, "endDateQualifier", "endDate");
         props.putAll(status(node));
         props.putAll(facts(node, false));
         JsonNode named = node.path("named");
@@ -529,6 +533,29 @@ final class BundleReader {
         if (date != null && year.isInt() && node.has("category") && PartialDates.valid(date)
                 && Integer.parseInt(date.substring(0, 4)) != year.asInt()) {
             problem("date", "'" + date + "' is not in year " + year.asInt());
+        }
+    }
+
+    /**
+     * A date's qualifier (the schema lists the written forms) qualifies a date the row gives, of the precision it
+     * narrows: 月底 a month, 年底 a year (timeline.DateQualifier is the table).
+     */
+    private void checkDateQualifier(JsonNode node, String field, String dateField) {
+        String written = text(node, field);
+        DateQualifier qualifier = written == null ? null : DateQualifier.of(written).orElse(null);
+        if (qualifier == null) {
+            return;
+        }
+        if (!node.has(dateField)) {
+            problem(field, "a date qualifier needs the date it qualifies (" + dateField + ")");
+            return;
+        }
+        String date = text(node, dateField);
+        if (qualifier.precision() != null && date != null && PartialDates.valid(date)
+                && DatePrecision.of(date) != qualifier.precision()) {
+            problem(field, "'" + written + "' qualifies a " + qualifier.precision().name().toLowerCase() + " ("
+                    + (qualifier.precision() == DatePrecision.MONTH ? "YYYY-MM" : "YYYY") + "), but " + dateField + " is '"
+                    + date + "'");
         }
     }
 

@@ -24,6 +24,7 @@ import org.partnergraph.programme.ProgrammeCategory;
 import org.partnergraph.programme.ProgrammeMode;
 import org.partnergraph.region.RegionLevel;
 import org.partnergraph.timeline.CooperationStatus;
+import org.partnergraph.timeline.DateQualifier;
 import org.partnergraph.timeline.Progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -323,6 +324,63 @@ class BundleReaderTest {
         Set<String> qualifiers = new java.util.HashSet<>();
         schema.at("/$defs/qualifier/enum").forEach(v -> qualifiers.add(v.asText()));
         assertEquals(StatedFacts.QUALIFIERS, qualifiers, "the qualifiers the importer names are the schema's");
+        List<String> dateQualifiers = new ArrayList<>();
+        schema.at("/$defs/dateQualifier/enum").forEach(v -> dateQualifiers.add(v.asText()));
+        assertEquals(DateQualifier.writtenForms(), dateQualifiers, "the date qualifiers of the schema are the code's table");
+    }
+
+    /** A programme's qualifiers are stored as written; whether they make a date approximate is the code's table. */
+    @Test
+    void dateQualifiersAreStoredAsWritten() throws IOException {
+        ObjectNode bundle = dated();
+        ObjectNode table = (ObjectNode) bundle.withArray("programmes").get(0);
+        table.put("dateQualifier", " 暑假期间 ");
+        table.put("endDateQualifier", "预计");
+        Map<String, Object> stored = BundleReader.read(bundle, BundleReader.Known.none()).nodes().get("Programme").get(0);
+        assertEquals("暑假期间", stored.get("dateQualifier"), "stripped, as written");
+        assertEquals("预计", stored.get("endDateQualifier"));
+        assertTrue(!stored.containsKey("dateApproximate"), "derived, never stored: " + stored);
+        assertTrue(DateQualifier.approximate("左右") && DateQualifier.approximate("暑假期间") && DateQualifier.approximate("预计"));
+        assertTrue(!DateQualifier.approximate("月底") && !DateQualifier.approximate("上旬") && !DateQualifier.approximate(null));
+    }
+
+    @Test
+    void badDateQualifiersAreRefusedNamingTheField() throws IOException {
+        record Case(String field, String value, String date, String dateValue, String problemField, String reason) {
+        }
+        List<Case> cases = List.of(
+                new Case("dateQualifier", "大约", null, null, "dateQualifier", "unknown value '大约'; expected one of"),
+                new Case("endDateQualifier", "about", null, null, "endDateQualifier", "unknown value 'about'"),
+                new Case("dateQualifier", "左右", "date", null, "dateQualifier",
+                        "a date qualifier needs the date it qualifies (date)"),
+                new Case("endDateQualifier", "预计", "endDate", null, "endDateQualifier",
+                        "a date qualifier needs the date it qualifies (endDate)"),
+                new Case("dateQualifier", "月底", "date", "2024-06-30", "dateQualifier",
+                        "'月底' qualifies a month (YYYY-MM), but date is '2024-06-30'"),
+                new Case("dateQualifier", "年底", "date", "2024-06", "dateQualifier",
+                        "'年底' qualifies a year (YYYY), but date is '2024-06'"),
+                new Case("dateQualifier", "", null, null, "dateQualifier", "must not be blank"));
+        for (Case c : cases) {
+            ObjectNode bundle = dated();
+            ObjectNode row = (ObjectNode) bundle.withArray("programmes").get(0);
+            row.put(c.field(), c.value());
+            if (c.date() != null && c.dateValue() == null) {
+                row.remove(c.date());
+            } else if (c.date() != null) {
+                row.put(c.date(), c.dateValue());
+            }
+            if (c.value().isEmpty()) {
+                // A blank optional field is absent: nothing to refuse.
+                BundleReader.read(bundle, BundleReader.Known.none());
+                continue;
+            }
+            assertProblem(problems(bundle), "programmes[0]", c.problemField(), c.reason());
+        }
+        ObjectNode bundle = dated();
+        ObjectNode event = bundle.putArray("events").addObject().put("id", "test-good-visit").put("name", "测试调研")
+                .put("kind", "VISIT").put("date", "2024-06").put("dateQualifier", "月底").put("endDateQualifier", "左右");
+        event.putArray("sources").addObject().put("document", "doc-test-good").put("quote", "6月底");
+        assertProblem(problems(bundle), "events[0]", "endDateQualifier", "needs the date it qualifies (endDate)");
     }
 
     @Test
