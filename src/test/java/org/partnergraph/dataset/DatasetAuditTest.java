@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.partnergraph.privacy.PersonalData;
+import org.partnergraph.timeline.DateQualifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -220,6 +221,53 @@ class DatasetAuditTest {
             }
         }
         assertEquals(List.of(), coarse, "months the quotes name that the dates leave out");
+    }
+
+    /**
+     * A date's qualifier is the document's word, as written in a quote of its own row (10月左右, 4月底, 暑假期间,
+     * 预计到9月份); and a quote of a dated programme or event that writes a month with a qualifier (4月底, 10月左右)
+     * has that qualifier on the date (AMBIGUITIES.md 62).
+     */
+    @Test
+    void aDatesQualifierIsTheQuotesWord() throws IOException {
+        // After a month's number: 10月左右, 7月中旬 (the qualifier follows 月), 4月底 (it is written with 月: 月底).
+        List<String> afterMonth = List.of("左右", "前后", "上旬", "中旬", "下旬");
+        List<String> withMonth = DateQualifier.writtenForms().stream().filter(q -> q.startsWith("月")).toList();
+        assertTrue(DateQualifier.writtenForms().containsAll(afterMonth));
+        Pattern qualified = Pattern.compile("(?<![0-9])[0-9]{1,2}(?:月(" + String.join("|", afterMonth) + ")|("
+                + String.join("|", withMonth) + "))");
+        List<String> wrong = new ArrayList<>();
+        int qualifiers = 0;
+        for (String file : resource("dataset/bundles.txt").lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) {
+            JsonNode bundle = JSON.readTree(resource("dataset/bundles/" + file));
+            for (String section : List.of("programmes", "events")) {
+                for (JsonNode row : bundle.path(section)) {
+                    List<String> quotes = new ArrayList<>();
+                    row.path("sources").forEach(source -> quotes.add(source.path("quote").asText()));
+                    Set<String> onRow = new HashSet<>();
+                    for (String field : List.of("dateQualifier", "endDateQualifier")) {
+                        String qualifier = row.path(field).asText(null);
+                        if (qualifier != null) {
+                            qualifiers++;
+                            onRow.add(qualifier);
+                            if (quotes.stream().noneMatch(q -> q.contains(qualifier))) {
+                                wrong.add(row.path("id").asText() + "." + field + " '" + qualifier + "' is in none of " + quotes);
+                            }
+                        }
+                    }
+                    for (String quote : quotes) {
+                        Matcher named = qualified.matcher(quote);
+                        String written = !named.find() ? null : named.group(1) != null ? named.group(1) : named.group(2);
+                        if (written != null && row.has("date") && !onRow.contains(written)) {
+                            wrong.add(row.path("id").asText() + ": 「" + quote + "」 but no qualifier " + written);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "date qualifiers and the quotes that write them");
+        assertTrue(qualifiers >= 10, "the curated qualifiers: " + qualifiers);
     }
 
     /** Line by line, as published: with the whitespace gone, a table's adjacent cells (134.4, 42) read as one number. */
