@@ -16,6 +16,7 @@ import org.partnergraph.fact.Quantity;
 import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
 import org.partnergraph.timeline.DatePrecision;
+import org.partnergraph.timeline.DateQualifier;
 import org.partnergraph.timeline.Progress;
 
 @Type("Event")
@@ -28,6 +29,10 @@ public record Event(
         @Description("Last day, for events that span a period.") String endDate,
         @Description("Number of people taking part, as stated.") Integer participants,
         @NonNull @Description("How precise date is.") DatePrecision datePrecision,
+        @Description(DateQualifier.DATE_QUALIFIER) String dateQualifier,
+        @NonNull @Description(DateQualifier.DATE_APPROXIMATE) boolean dateApproximate,
+        @Description(DateQualifier.END_DATE_QUALIFIER) String endDateQualifier,
+        @NonNull @Description(DateQualifier.END_DATE_APPROXIMATE) boolean endDateApproximate,
         @Description("Planned, under way or done when its document was written; null where the document does not say.")
         Progress progress,
         @NonNull @Description("Numbers its document states about it with how exact they are: a participants count the "
@@ -42,6 +47,10 @@ public record Event(
                 node.get("endDate").asString(null),
                 node.get("participants").isNull() ? null : node.get("participants").asInt(),
                 DatePrecision.of(node.get("date").asString()),
+                node.get("dateQualifier").asString(null),
+                DateQualifier.approximate(node.get("dateQualifier").asString(null)),
+                node.get("endDateQualifier").asString(null),
+                DateQualifier.approximate(node.get("endDateQualifier").asString(null)),
                 node.get("progress").isNull() ? null : Progress.valueOf(node.get("progress").asString()),
                 StatedFacts.quantities(node),
                 StatedFacts.facts(node), Provenance.from(node));

@@ -1,6 +1,7 @@
 package org.partnergraph.event;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +22,10 @@ class EventReads implements ReadContribution {
 
     @Override
     public void contribute(ReadCatalog.Builder catalog) {
-        catalog.shape("Event", "Event", List.of("id", "name", "kind", "date", "endDate", "participants", "progress",
-                "quantities", "facts"), List.of("id", "name", "kind", "date"), Event::from);
+        catalog.shape("Event", "Event", List.of("id", "name", "kind", "date", "endDate", "dateQualifier",
+                "endDateQualifier", "participants", "progress", "quantities", "facts"), List.of("id", "name", "kind", "date"),
+                Map.of("dateApproximate", List.of("dateQualifier"), "endDateApproximate", List.of("endDateQualifier")),
+                Event::from);
         catalog.field("Event", "participations", this::participations);
     }
 

@@ -16,6 +16,7 @@ import org.partnergraph.fact.Quantity;
 import org.partnergraph.fact.StatedFacts;
 import org.partnergraph.node.Node;
 import org.partnergraph.timeline.DatePrecision;
+import org.partnergraph.timeline.DateQualifier;
 import org.partnergraph.timeline.Progress;
 
 @Type("Programme")
@@ -39,6 +40,10 @@ public record Programme(
                 + "document gives no date finer than year.") String date,
         @Description("When it ends or is expected to end, where the document says.") String endDate,
         @Description("How precise date is; null without a date.") DatePrecision datePrecision,
+        @Description(DateQualifier.DATE_QUALIFIER) String dateQualifier,
+        @NonNull @Description(DateQualifier.DATE_APPROXIMATE) boolean dateApproximate,
+        @Description(DateQualifier.END_DATE_QUALIFIER) String endDateQualifier,
+        @NonNull @Description(DateQualifier.END_DATE_APPROXIMATE) boolean endDateApproximate,
         @Description("Planned, under way or done when its document was written; null where the document does not say.")
         Progress progress,
         @NonNull @Description("Numbers its document states about it with how exact they are: a participants count the "
@@ -64,6 +69,10 @@ public record Programme(
                 node.get("date").asString(null),
                 node.get("endDate").asString(null),
                 DatePrecision.of(node.get("date").asString(null)),
+                node.get("dateQualifier").asString(null),
+                DateQualifier.approximate(node.get("dateQualifier").asString(null)),
+                node.get("endDateQualifier").asString(null),
+                DateQualifier.approximate(node.get("endDateQualifier").asString(null)),
                 node.get("progress").isNull() ? null : Progress.valueOf(node.get("progress").asString()),
                 StatedFacts.quantities(node),
                 StatedFacts.facts(node), Provenance.from(node));

@@ -56,6 +56,15 @@ public class ProgrammeInput {
     @Description("When it ends or is expected to end: YYYY, YYYY-MM or YYYY-MM-DD, not before date.")
     public String endDate;
 
+    @Description("The qualifier the document puts on date, as written: 左右, 前后, 月初, 月中, 月底, 月末, 上旬, 中旬, "
+            + "下旬, 年初, 年中, 年底, 暑假期间, 寒假期间 or 预计 (see Programme.dateQualifier). Needs a date (given or "
+            + "kept); 月… and …旬 qualify a month (YYYY-MM), 年… a year (YYYY).")
+    public String dateQualifier;
+
+    @Description("The qualifier the document puts on endDate, as written (those of dateQualifier; 预计 for an expected "
+            + "end). Needs an endDate (given or kept).")
+    public String endDateQualifier;
+
     @Description("Planned, under way or done, as the document says.")
     public Progress progress;
 

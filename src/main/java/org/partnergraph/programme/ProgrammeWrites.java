@@ -56,6 +56,8 @@ public class ProgrammeWrites {
         Drafts.put(row, "duration", input.duration);
         Drafts.put(row, "date", input.date);
         Drafts.put(row, "endDate", input.endDate);
+        Drafts.put(row, "dateQualifier", input.dateQualifier);
+        Drafts.put(row, "endDateQualifier", input.endDateQualifier);
         Drafts.put(row, "progress", input.progress == null ? null : input.progress.name());
         Drafts.put(row, "partOf", input.partOfId);
         QuantityInput.put(row, input.quantities);

@@ -3,6 +3,7 @@ package org.partnergraph.read;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.neo4j.driver.Value;
@@ -14,7 +15,7 @@ import org.neo4j.driver.Value;
  * carries its provenance, which the record keeps for fields such as {@code sources} and {@code citations}.
  */
 public record NodeShape(String type, String label, List<String> fields, List<String> required,
-        Function<Value, Object> mapper) {
+        Map<String, List<String>> derived, Function<Value, Object> mapper) {
 
     /** The provenance properties every curated node carries (see document.Provenance). */
     static final List<String> PROVENANCE = List.of("sources", "quotes", "impliedFlags");
@@ -40,5 +41,14 @@ public record NodeShape(String type, String label, List<String> fields, List<Str
      */
     List<String> properties(Collection<String> selected) {
         return fields.stream().filter(f -> required.contains(f) || selected.contains(f)).toList();
+    }
+
+    /**
+     * The plain fields a derived field (one the record computes, such as Event.dateApproximate from dateQualifier)
+     * is computed from, or null when {@code field} is not derived. Selecting it projects those, not the whole
+     * node, and the record computes it as the resolvers' record does: the same mapper.
+     */
+    List<String> derivedFrom(String field) {
+        return derived.get(field);
     }
 }

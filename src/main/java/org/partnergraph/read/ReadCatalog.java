@@ -69,7 +69,21 @@ public final class ReadCatalog {
          */
         public Builder shape(String type, String label, List<String> fields, List<String> required,
                 Function<Value, Object> mapper) {
-            shapes.put(type, new NodeShape(type, label, fields, required, mapper));
+            return shape(type, label, fields, required, Map.of(), mapper);
+        }
+
+        /**
+         * A node type with derived fields too: each computed by the mapper from the plain fields it names (which
+         * are among {@code fields}).
+         */
+        public Builder shape(String type, String label, List<String> fields, List<String> required,
+                Map<String, List<String>> derived, Function<Value, Object> mapper) {
+            derived.values().forEach(from -> {
+                if (!fields.containsAll(from)) {
+                    throw new IllegalArgumentException(type + ": a derived field's properties must be plain fields");
+                }
+            });
+            shapes.put(type, new NodeShape(type, label, fields, required, Map.copyOf(derived), mapper));
             return this;
         }
 

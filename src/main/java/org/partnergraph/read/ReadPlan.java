@@ -145,6 +145,10 @@ public final class ReadPlan {
                 plain.add(field.getName());
                 continue;
             }
+            if (shape.derivedFrom(field.getName()) != null) {
+                plain.addAll(shape.derivedFrom(field.getName()));
+                continue;
+            }
             if (NodeShape.FROM_REQUIRED.contains(field.getName())) {
                 continue;
             }

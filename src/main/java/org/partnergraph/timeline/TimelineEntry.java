@@ -23,6 +23,10 @@ public record TimelineEntry(
         @NonNull @Description("When (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the document.") String date,
         @Description("When it ends, for what spans a period; null otherwise or when not stated.") String endDate,
         @NonNull @Description("How precise date is.") DatePrecision precision,
+        @Description(DateQualifier.DATE_QUALIFIER + " Null for agreements and statuses.") String dateQualifier,
+        @NonNull @Description(DateQualifier.DATE_APPROXIMATE) boolean dateApproximate,
+        @Description(DateQualifier.END_DATE_QUALIFIER) String endDateQualifier,
+        @NonNull @Description(DateQualifier.END_DATE_APPROXIMATE) boolean endDateApproximate,
         @Description("Planned, under way or done when its document was written; null where the document does not say "
                 + "(and for agreements and statuses).") Progress progress,
         @Description("For a status entry, the status stated on that date; null otherwise.") CooperationStatus status,
@@ -40,6 +44,9 @@ public record TimelineEntry(
                 row.get("flags").asList(Value::asBoolean, List.of()));
         return new TimelineEntry(row.get("id").asString(), TimelineEntryKind.valueOf(row.get("kind").asString()), date,
                 row.get("endDate").asString(null), DatePrecision.of(date),
+                row.get("dateQualifier").asString(null), DateQualifier.approximate(row.get("dateQualifier").asString(null)),
+                row.get("endDateQualifier").asString(null),
+                DateQualifier.approximate(row.get("endDateQualifier").asString(null)),
                 row.get("progress").isNull() ? null : Progress.valueOf(row.get("progress").asString()),
                 row.get("status").isNull() ? null : CooperationStatus.valueOf(row.get("status").asString()),
                 node.apply(row.get("node")),

@@ -85,6 +85,7 @@ public class TimelineRepository {
               WITH x, x.date AS date
               WHERE %s
               RETURN 'EVENT' AS kind, x.id AS id, date, x.endDate AS endDate, x.progress AS progress,
+                     x.dateQualifier AS dateQualifier, x.endDateQualifier AS endDateQualifier,
                      null AS status, x AS node, null AS partnership, x.sources AS sources, x.quotes AS quotes,
                      x.impliedFlags AS flags, null AS citations
             """,
@@ -93,6 +94,7 @@ public class TimelineRepository {
               WITH x, coalesce(x.date, toString(x.year)) AS date
               WHERE date IS NOT NULL AND %s
               RETURN 'PROGRAMME' AS kind, x.id AS id, date, x.endDate AS endDate, x.progress AS progress,
+                     x.dateQualifier AS dateQualifier, x.endDateQualifier AS endDateQualifier,
                      null AS status, x AS node, null AS partnership, x.sources AS sources, x.quotes AS quotes,
                      x.impliedFlags AS flags, null AS citations
             """,
@@ -101,6 +103,7 @@ public class TimelineRepository {
               WITH x, x.date AS date
               WHERE date IS NOT NULL AND %s
               RETURN 'AGREEMENT' AS kind, x.id AS id, date, null AS endDate, null AS progress,
+                     null AS dateQualifier, null AS endDateQualifier,
                      null AS status, x AS node, null AS partnership, x.sources AS sources, x.quotes AS quotes,
                      x.impliedFlags AS flags, null AS citations
             """,
@@ -109,7 +112,8 @@ public class TimelineRepository {
             """ + STATEMENTS.formatted("x") + """
               WHERE %s
               RETURN 'AGREEMENT_STATUS' AS kind, 'status~' + x.id + CASE WHEN n > 0 THEN '~' + n ELSE '' END AS id, date,
-                     null AS endDate, null AS progress, status, x AS node, null AS partnership, sources, quotes, flags,
+                     null AS endDate, null AS progress, null AS dateQualifier, null AS endDateQualifier, status, x AS node,
+                     null AS partnership, sources, quotes, flags,
                      citations
             """,
             TimelineEntryKind.PARTNERSHIP_STATUS, """
@@ -117,7 +121,8 @@ public class TimelineRepository {
             """ + STATEMENTS.formatted("r") + """
               WHERE %s
               RETURN 'PARTNERSHIP_STATUS' AS kind, 'status~' + r.id + CASE WHEN n > 0 THEN '~' + n ELSE '' END AS id,
-                     date, null AS endDate, null AS progress, status, null AS node,
+                     date, null AS endDate, null AS progress, null AS dateQualifier, null AS endDateQualifier, status,
+                     null AS node,
                      {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
                       sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
                       status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
@@ -137,10 +142,12 @@ public class TimelineRepository {
      * (supported t).
      */
     private static final String PAGE = """
-            WITH kind, id, date, endDate, progress, status, node, partnership, sources, quotes, flags, citations,
+            WITH kind, id, date, endDate, progress, dateQualifier, endDateQualifier, status, node, partnership, sources,
+                 quotes, flags, citations,
                  %4$s + ' ' + CASE size(date) WHEN 4 THEN '1' WHEN 7 THEN '2' ELSE '3' END AS key
             ORDER BY key, id
-            WITH collect({key: key, id: id, kind: kind, date: date, endDate: endDate, progress: progress, status: status,
+            WITH collect({key: key, id: id, kind: kind, date: date, endDate: endDate, progress: progress,
+                          dateQualifier: dateQualifier, endDateQualifier: endDateQualifier, status: status,
                           node: node, partnership: partnership, sources: sources, quotes: quotes, flags: flags,
                           citations: citations}) AS entries
             RETURN {organizationFound: $organizationId IS NULL OR EXISTS { MATCH (:Organization {id: $organizationId}) },
@@ -152,7 +159,7 @@ public class TimelineRepository {
                       WITH e ORDER BY e.key, e.id LIMIT $limit
                       WITH e, e.node AS %5$s, e.partnership AS p
                       WITH e, %5$s, p, p.supporter AS %6$s, p.supported AS %7$s
-                      RETURN e {.key, .id, .kind, .date, .endDate, .progress, .status, .sources, .quotes, .flags, .citations,
+                      RETURN e {.key, .id, .kind, .date, .endDate, .progress, .dateQualifier, .endDateQualifier, .status, .sources, .quotes, .flags, .citations,
                                 node: %1$s,
                                 partnership: CASE WHEN p IS NULL THEN null
                                              ELSE p {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes,

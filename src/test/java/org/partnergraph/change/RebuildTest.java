@@ -71,6 +71,9 @@ class RebuildTest extends WriteTest {
                 "implementerIds", List.of(WriteFixture.EAST_COLLEGE), "targetIds", List.of("test-w-rebuild-school"),
                 "source", WriteFixture.source("写测"), "facts", List.of(Map.of("name", "SUBJECTS", "value", "小学数学",
                         "source", WriteFixture.source("写测小学数学")))), "key", "test-rebuild-programme")));
+        ok(EDITOR.file("programme/upsertProgramme", Map.of("input", Map.of("id", "test-w-rebuild-programme",
+                "date", "2025-10", "dateQualifier", "左右", "endDate", "2025-12", "endDateQualifier", "预计"),
+                "key", "test-rebuild-programme-dated")));
     }
 
     @Test
@@ -92,6 +95,8 @@ class RebuildTest extends WriteTest {
         assertTrue(live.nodes().size() > 300, "the curated dataset and the test writes: " + live.nodes().size());
         assertTrue(live.toString().contains("结对跟岗研修") && live.toString().contains("写测小学数学"),
                 "the facts of the writes are in the graph the rebuild reproduced");
+        assertTrue(live.toString().contains("dateQualifier=左右") && live.toString().contains("endDateQualifier=预计"),
+                "the date qualifiers of the writes are in the graph the rebuild reproduced: " + live);
     }
 
     @Test

@@ -426,6 +426,26 @@ class CompiledReadsTest {
         }
     }
 
+    /**
+     * Date qualifiers and their derived dateApproximate, on the timeline's entries and their programmes and events (an
+     * event selected for dateApproximate alone projects only its qualifier, see EventReads), as the resolvers answer;
+     * the timeline test above checks every page of it is one statement.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"prog-2023-seig-chuxiong-training|2023-10", "prog-2023-chuxiong-enrolment-to-shanghai|2023",
+            "evt-2023-04-yunnan-enrolment-meeting|2023-04", "evt-2024-hometown-tour-dali|2024-07",
+            "evt-2023-06-sit-software-donation|2023-06"})
+    void dateQualifiersMatchTheResolvers(String idOn) {
+        String[] parts = idOn.split("\\|");
+        Map<String, Object> variables = Map.of("id", parts[0], "filter", Map.of("from", parts[1], "to", parts[1]));
+        String[] answers = bothWays(ANONYMOUS, "timeline/dateQualifiers", variables);
+        assertFalse(answers[0].contains("\"errors\""), answers[0]);
+        assertEquals(answers[1], answers[0], idOn);
+        if (parts[0].startsWith("evt-2024-hometown")) {
+            assertTrue(answers[0].contains("\"approximate\": true"), "summer-break events: " + answers[0]);
+        }
+    }
+
     /** A status on a nested partnership list and on a supporters list is read from the same statement. */
     @Test
     void statusesOfSupportersAreOneStatementAndMatchTheResolvers() {
