@@ -105,7 +105,7 @@ public class ErrorCodes implements EventingService {
      */
     static synchronized GraphQLSchema executable(GraphQLSchema smallRye) {
         if (source != smallRye) {
-            executable = PlannedFetchers.apply(StrictScalars.apply(smallRye));
+            executable = PlannedFetchers.apply(StrictScalars.apply(FieldVisibility.apply(smallRye)));
             source = smallRye;
         }
         return executable;
