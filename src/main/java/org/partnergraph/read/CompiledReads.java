@@ -25,6 +25,7 @@ import org.partnergraph.security.Roles;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import io.quarkus.arc.Unremovable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -100,8 +101,7 @@ public class CompiledReads {
             Part part;
             synchronized (request) {
                 String column = "r" + request.parts.size();
-                Compiled compiled = root.compile(request.plan, env.getArguments(),
-                        env.getSelectionSet().getImmediateFields(), column);
+                Compiled compiled = root.compile(request.plan, env.getArguments(), selection(env), column);
                 part = new Part(column, compiled, new CompletableFuture<>());
                 request.parts.add(part);
             }
@@ -109,6 +109,16 @@ public class CompiledReads {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(CodedErrorsInterceptor.coded(e, env.getField().getName(), readTimeout));
         }
+    }
+
+    /** The root field's immediate selection, read from the syntax tree where it can be (see Selections). */
+    private static List<SelectedField> selection(DataFetchingEnvironment env) {
+        List<SelectedField> selection = Selections.immediate(env).orElse(null);
+        if (selection == null) {
+            return env.getSelectionSet().getImmediateFields();
+        }
+        assert Selections.sameAs(selection, env.getSelectionSet().getImmediateFields());
+        return selection;
     }
 
     /**

@@ -1,0 +1,482 @@
+package org.partnergraph.read;
+
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.execution.ValuesResolver;
+import graphql.execution.conditional.ConditionalNodes;
+import graphql.introspection.Introspection;
+import graphql.language.AstComparator;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Node;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.SelectedField;
+
+/**
+ * The fields selected under a root field, read straight from the request's syntax tree, for the planner.
+ * graphql-java answers {@code env.getSelectionSet()} by first normalizing the whole operation (every field of
+ * every level, with every field's arguments resolved): profiled under load that was 6-9% of the service's CPU on
+ * the partner lists, for a tree the planner then reads once. This walks the same selection (fields, aliases,
+ * inline fragments and fragment spreads with their type conditions, {@code @skip} and {@code @include}) and
+ * resolves a field's arguments only when the planner asks for them, with graphql-java's own argument
+ * resolution and directive rules.
+ *
+ * <p>It answers what the normalized operation answers for the selections clients send: a result key selected
+ * more than once (in the field and in a fragment) is one field whose sub-selections are merged. Where
+ * graphql-java's normalization would keep two fields apart (one result key for different fields or arguments on
+ * different types, or a field whose type differs between the object types it is selected on) this answers
+ * nothing and the planner asks graphql-java instead. With assertions on (the tests) every answer is checked
+ * against graphql-java's.
+ */
+final class Selections {
+
+    private static final ConditionalNodes CONDITIONS = new ConditionalNodes();
+    /** How many root fields graphql-java's normalization answered instead (tests check both ways are taken). */
+    private static final java.util.concurrent.atomic.AtomicLong HANDED_BACK = new java.util.concurrent.atomic.AtomicLong();
+
+    private Selections() {
+    }
+
+    /**
+     * The immediate fields of the root field {@code env} fetches, or empty where graphql-java's normalization
+     * must answer.
+     */
+    static Optional<List<SelectedField>> immediate(DataFetchingEnvironment env) {
+        Walk walk = new Walk(env.getGraphQLSchema(), env.getFragmentsByName(), env.getVariables(),
+                env.getGraphQlContext(), env.getLocale());
+        Set<GraphQLObjectType> types = walk.possibleObjects(env.getFieldType());
+        List<SelectionSet> selections = new ArrayList<>();
+        for (Field field : env.getMergedField().getFields()) {
+            if (field.getSelectionSet() != null) {
+                selections.add(field.getSelectionSet());
+            }
+        }
+        Optional<List<SelectedField>> immediate = walk.fields(null, types, selections).map(Selected::immediate);
+        if (immediate.isEmpty()) {
+            HANDED_BACK.incrementAndGet();
+        }
+        return immediate;
+    }
+
+    static long handedBack() {
+        return HANDED_BACK.get();
+    }
+
+    /**
+     * True when {@code light} selects what graphql-java's {@code normalized} selection does: per result key and
+     * object type, the same field, arguments and sub-selection (graphql-java may split a field by object type
+     * where this keeps one). Fails with both selections otherwise; called in an assertion, so only where
+     * assertions are on (the tests).
+     */
+    static boolean sameAs(List<SelectedField> light, List<SelectedField> normalized) {
+        Map<String, Object> ours = comparable(light);
+        Map<String, Object> theirs = comparable(normalized);
+        if (!ours.equals(theirs)) {
+            throw new AssertionError("the selection read from the syntax tree differs from graphql-java's:\n  ours:   "
+                    + ours + "\n  theirs: " + theirs);
+        }
+        return true;
+    }
+
+    private static Map<String, Object> comparable(List<SelectedField> fields) {
+        Map<String, Object> comparable = new java.util.TreeMap<>();
+        for (SelectedField field : fields) {
+            for (String type : field.getObjectTypeNames()) {
+                comparable.put(field.getResultKey() + " on " + type, List.of(field.getName(), field.getArguments(),
+                        comparable(field.getSelectionSet().getImmediateFields())));
+            }
+        }
+        return comparable;
+    }
+
+    /** One request's walk: what every field of it shares. */
+    private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
+            GraphQLContext context, Locale locale) {
+
+        /** The object types a value of {@code type} can be. */
+        Set<GraphQLObjectType> possibleObjects(GraphQLType type) {
+            GraphQLType named = GraphQLTypeUtil.unwrapAll(type);
+            Set<GraphQLObjectType> objects = new LinkedHashSet<>();
+            if (named instanceof GraphQLObjectType object) {
+                objects.add(object);
+            } else if (named instanceof GraphQLInterfaceType anInterface) {
+                objects.addAll(schema.getImplementations(anInterface));
+            } else if (named instanceof GraphQLUnionType union) {
+                union.getTypes().forEach(member -> objects.add((GraphQLObjectType) member));
+            }
+            return objects;
+        }
+
+        /** The fields the selection sets select on a value of one of {@code types}; empty when they cannot be merged. */
+        Optional<Selected> fields(LightField parent, Set<GraphQLObjectType> types, List<SelectionSet> selections) {
+            Map<String, Group> groups = new LinkedHashMap<>();
+            for (SelectionSet selection : selections) {
+                if (!collect(types, selection, groups)) {
+                    return Optional.empty();
+                }
+            }
+            List<SelectedField> fields = new ArrayList<>(groups.size());
+            for (Group group : groups.values()) {
+                if (!group.fields(this, parent, fields)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Selected(fields));
+        }
+
+        private boolean collect(Set<GraphQLObjectType> types, SelectionSet selectionSet, Map<String, Group> groups) {
+            for (Selection<?> selection : selectionSet.getSelections()) {
+                if (selection instanceof Field field) {
+                    if (!CONDITIONS.shouldInclude(field, variables, schema, context)) {
+                        continue;
+                    }
+                    Set<GraphQLObjectType> on = new LinkedHashSet<>();
+                    for (GraphQLObjectType type : types) {
+                        if (definition(type, field.getName()) != null) {
+                            on.add(type);
+                        }
+                    }
+                    if (on.isEmpty()) {
+                        continue;
+                    }
+                    String key = field.getResultKey();
+                    Group group = groups.get(key);
+                    if (group == null) {
+                        groups.put(key, new Group(field, on));
+                    } else if (!group.add(field, on)) {
+                        return false;
+                    }
+                } else if (selection instanceof InlineFragment inline) {
+                    if (CONDITIONS.shouldInclude(inline, variables, schema, context)
+                            && !collect(narrowed(types, inline.getTypeCondition() == null ? null
+                                    : inline.getTypeCondition().getName()), inline.getSelectionSet(), groups)) {
+                        return false;
+                    }
+                } else if (selection instanceof FragmentSpread spread) {
+                    FragmentDefinition fragment = fragments.get(spread.getName());
+                    if (fragment == null) {
+                        return false;
+                    }
+                    if (CONDITIONS.shouldInclude(spread, variables, schema, context)
+                            && !collect(narrowed(types, fragment.getTypeCondition().getName()),
+                                    fragment.getSelectionSet(), groups)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private Set<GraphQLObjectType> narrowed(Set<GraphQLObjectType> types, String condition) {
+            if (condition == null) {
+                return types;
+            }
+            Set<GraphQLObjectType> allowed = possibleObjects(schema.getType(condition));
+            Set<GraphQLObjectType> narrowed = new LinkedHashSet<>(types);
+            narrowed.retainAll(allowed);
+            return narrowed;
+        }
+
+        GraphQLFieldDefinition definition(GraphQLObjectType type, String name) {
+            if (name.equals(Introspection.TypeNameMetaFieldDef.getName())) {
+                return Introspection.TypeNameMetaFieldDef;
+            }
+            return type.getFieldDefinition(name);
+        }
+    }
+
+    /**
+     * Every selection of one result key, each with the object types it applies to. Object types that get the same
+     * selections make one field (as graphql-java's normalized fields): {@code ... on A { x { p } } ... on B { x { q } }}
+     * is x {p} on A and x {q} on B, never x {p q} on both.
+     */
+    private static final class Group {
+        private final Map<Field, Set<GraphQLObjectType>> asts = new LinkedHashMap<>();
+
+        Group(Field field, Set<GraphQLObjectType> on) {
+            asts.put(field, new LinkedHashSet<>(on));
+        }
+
+        /** False where graphql-java would keep the two apart: another field or other arguments under the key. */
+        boolean add(Field field, Set<GraphQLObjectType> on) {
+            Field first = asts.keySet().iterator().next();
+            if (!first.getName().equals(field.getName())
+                    || !AstComparator.isEqual(List.<Node>copyOf(first.getArguments()), List.<Node>copyOf(field.getArguments()))) {
+                return false;
+            }
+            asts.computeIfAbsent(field, f -> new LinkedHashSet<>()).addAll(on);
+            return true;
+        }
+
+        boolean fields(Walk walk, LightField parent, List<SelectedField> out) {
+            Map<List<Field>, Set<GraphQLObjectType>> bySelections = new LinkedHashMap<>();
+            Set<GraphQLObjectType> types = new LinkedHashSet<>();
+            asts.values().forEach(types::addAll);
+            for (GraphQLObjectType type : types) {
+                List<Field> selected = new ArrayList<>();
+                asts.forEach((ast, on) -> {
+                    if (on.contains(type)) {
+                        selected.add(ast);
+                    }
+                });
+                bySelections.computeIfAbsent(selected, s -> new LinkedHashSet<>()).add(type);
+            }
+            for (Map.Entry<List<Field>, Set<GraphQLObjectType>> each : bySelections.entrySet()) {
+                Optional<LightField> field = field(walk, parent, each.getKey(), each.getValue());
+                if (field.isEmpty()) {
+                    return false;
+                }
+                out.add(field.get());
+            }
+            return true;
+        }
+
+        private static Optional<LightField> field(Walk walk, LightField parent, List<Field> asts,
+                Set<GraphQLObjectType> types) {
+            List<GraphQLFieldDefinition> definitions = new ArrayList<>(types.size());
+            for (GraphQLObjectType type : types) {
+                definitions.add(walk.definition(type, asts.get(0).getName()));
+            }
+            GraphQLOutputType type = definitions.get(0).getType();
+            for (GraphQLFieldDefinition definition : definitions) {
+                if (!GraphQLTypeUtil.simplePrint(definition.getType()).equals(GraphQLTypeUtil.simplePrint(type))) {
+                    return Optional.empty();
+                }
+            }
+            LightField field = new LightField(walk, parent, asts, List.copyOf(types), definitions, type);
+            List<SelectionSet> below = new ArrayList<>();
+            for (Field ast : asts) {
+                if (ast.getSelectionSet() != null) {
+                    below.add(ast.getSelectionSet());
+                }
+            }
+            if (below.isEmpty()) {
+                field.selection = new Selected(List.of());
+                return Optional.of(field);
+            }
+            Optional<Selected> children = walk.fields(field, walk.possibleObjects(type), below);
+            children.ifPresent(selected -> field.selection = selected);
+            return children.map(selected -> field);
+        }
+    }
+
+    /** A selected field: as graphql-java's, with its arguments resolved when first asked for. */
+    private static final class LightField implements SelectedField {
+        private final Walk walk;
+        private final LightField parent;
+        private final List<Field> asts;
+        private final List<GraphQLObjectType> objectTypes;
+        private final List<GraphQLFieldDefinition> definitions;
+        private final GraphQLOutputType type;
+        private Selected selection;
+        private Map<String, Object> arguments;
+
+        LightField(Walk walk, LightField parent, List<Field> asts, List<GraphQLObjectType> objectTypes,
+                List<GraphQLFieldDefinition> definitions, GraphQLOutputType type) {
+            this.walk = walk;
+            this.parent = parent;
+            this.asts = asts;
+            this.objectTypes = objectTypes;
+            this.definitions = definitions;
+            this.type = type;
+        }
+
+        @Override
+        public String getName() {
+            return asts.get(0).getName();
+        }
+
+        @Override
+        public String getQualifiedName() {
+            return parent == null ? getName() : parent.getQualifiedName() + "/" + getName();
+        }
+
+        @Override
+        public String getFullyQualifiedName() {
+            String own = String.join("|", getObjectTypeNames()) + "." + getName();
+            return parent == null ? own : parent.getFullyQualifiedName() + "/" + own;
+        }
+
+        @Override
+        public List<GraphQLObjectType> getObjectTypes() {
+            return objectTypes;
+        }
+
+        @Override
+        public List<String> getObjectTypeNames() {
+            return objectTypes.stream().map(GraphQLObjectType::getName).toList();
+        }
+
+        @Override
+        public List<GraphQLFieldDefinition> getFieldDefinitions() {
+            return definitions;
+        }
+
+        @Override
+        public GraphQLOutputType getType() {
+            return type;
+        }
+
+        @Override
+        public synchronized Map<String, Object> getArguments() {
+            if (arguments == null) {
+                arguments = ValuesResolver.getArgumentValues(definitions.get(0).getArguments(),
+                        asts.get(0).getArguments(), CoercedVariables.of(walk.variables()), walk.context(), walk.locale());
+            }
+            return arguments;
+        }
+
+        @Override
+        public int getLevel() {
+            return parent == null ? 1 : parent.getLevel() + 1;
+        }
+
+        @Override
+        public boolean isConditional() {
+            Set<GraphQLObjectType> possible = parent == null ? Set.copyOf(objectTypes) : walk.possibleObjects(parent.type);
+            return objectTypes.size() < possible.size();
+        }
+
+        @Override
+        public String getAlias() {
+            return asts.get(0).getAlias();
+        }
+
+        @Override
+        public String getResultKey() {
+            return asts.get(0).getResultKey();
+        }
+
+        @Override
+        public SelectedField getParentField() {
+            return parent;
+        }
+
+        @Override
+        public DataFetchingFieldSelectionSet getSelectionSet() {
+            return selection;
+        }
+
+        @Override
+        public String toString() {
+            return getFullyQualifiedName();
+        }
+    }
+
+    /** The fields selected under one field, with graphql-java's glob matching on qualified names. */
+    private record Selected(List<SelectedField> immediate) implements DataFetchingFieldSelectionSet {
+
+        @Override
+        public List<SelectedField> getImmediateFields() {
+            return immediate;
+        }
+
+        @Override
+        public List<SelectedField> getFields() {
+            List<SelectedField> all = new ArrayList<>();
+            for (SelectedField field : immediate) {
+                all.add(field);
+                all.addAll(field.getSelectionSet().getFields());
+            }
+            return all;
+        }
+
+        @Override
+        public boolean contains(String glob) {
+            return !getFields(glob).isEmpty();
+        }
+
+        @Override
+        public boolean containsAnyOf(String glob, String... globs) {
+            if (contains(glob)) {
+                return true;
+            }
+            for (String other : globs) {
+                if (contains(other)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean containsAllOf(String glob, String... globs) {
+            if (!contains(glob)) {
+                return false;
+            }
+            for (String other : globs) {
+                if (!contains(other)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public List<SelectedField> getFields(String glob, String... globs) {
+            List<Predicate<SelectedField>> matchers = new ArrayList<>();
+            matchers.add(matcher(glob));
+            for (String other : globs) {
+                matchers.add(matcher(other));
+            }
+            return getFields().stream().filter(field -> matchers.stream().anyMatch(m -> m.test(field))).toList();
+        }
+
+        @Override
+        public Map<String, List<SelectedField>> getFieldsGroupedByResultKey() {
+            return grouped(getFields());
+        }
+
+        @Override
+        public Map<String, List<SelectedField>> getFieldsGroupedByResultKey(String glob, String... globs) {
+            return grouped(getFields(glob, globs));
+        }
+
+        private static Map<String, List<SelectedField>> grouped(List<SelectedField> fields) {
+            Map<String, List<SelectedField>> grouped = new LinkedHashMap<>();
+            fields.forEach(field -> grouped.computeIfAbsent(field.getResultKey(), key -> new ArrayList<>()).add(field));
+            return grouped;
+        }
+
+        /** As graphql-java's selection set: a glob over the qualified name (names joined by /), relative to here. */
+        private Predicate<SelectedField> matcher(String glob) {
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            int depth = immediate.isEmpty() ? 1 : immediate.get(0).getLevel();
+            return field -> matcher.matches(Paths.get(relative(field, depth)));
+        }
+
+        private static String relative(SelectedField field, int depth) {
+            List<String> names = new ArrayList<>();
+            for (SelectedField at = field; at != null && at.getLevel() >= depth; at = at.getParentField()) {
+                names.add(0, at.getName());
+            }
+            return String.join("/", names);
+        }
+    }
+}
