@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.partnergraph.common.NotFoundException;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
+import org.partnergraph.graph.CypherText;
 import org.partnergraph.read.Arguments;
 import org.partnergraph.read.Compiled;
 import org.partnergraph.read.ReadCatalog;
@@ -99,14 +100,14 @@ class OrganizationReads implements ReadContribution {
         String orderBy = order == OrganizationSort.NAME ? "o.name, o.id" : "o.id";
         Compiled node = plan.node("Organization", o, ReadPlan.connectionNodes(selection));
         // An anchor that names nothing answers NOT_FOUND; its branch never matches from a null node.
-        String body = plan.bind(OrganizationRepository.FILTER_ANCHORS + """
+        String body = plan.bind(OrganizationRepository.FILTER_ANCHORS + CypherText.fill("""
                 WITH root, group, ($regionId IS NOT NULL AND root IS NULL) OR ($memberOfId IS NOT NULL AND group IS NULL) AS missing
                 RETURN CASE WHEN missing THEN {regionFound: root IS NOT NULL, groupFound: group IS NOT NULL, total: 0, rows: []}
                 ELSE {regionFound: true, groupFound: true,
                       total: COUNT { %1$s%2$s RETURN DISTINCT o },
                       rows: COLLECT { %1$s%2$s WITH DISTINCT o WHERE %3$s
                                       WITH o ORDER BY %4$s LIMIT $limit RETURN %5$s }}
-                END AS %6$s""".formatted(anchor, where, keyset, orderBy, node.expression(), column), parameters);
+                END AS %6$s""", anchor, where, keyset, orderBy, node.expression(), column), parameters);
         return new Compiled(body, value -> {
             if (parameters.get("regionId") != null && !value.get("regionFound").asBoolean()) {
                 throw new NotFoundException("filter.regionId: no region has the id '" + parameters.get("regionId") + "'.");

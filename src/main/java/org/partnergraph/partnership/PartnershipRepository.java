@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.neo4j.driver.Value;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
+import org.partnergraph.graph.CypherText;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.node.Node;
 import org.partnergraph.node.Nodes;
@@ -260,18 +261,18 @@ class PartnershipRepository {
         // Count and page are two subqueries over the same partnerships: Neo4j 5 refuses aggregation inside a
         // subquery in a projection, and loses variables when one list is bound once and read twice.
         String partnerships = partnerships(o, p, query);
-        String count = !total ? "0" : """
+        String count = !total ? "0" : CypherText.fill("""
                 size(COLLECT {
                 %1$s
                   RETURN %2$s
-                })""".formatted(partnerships, p);
+                })""", partnerships, p);
         if (!rows) {
             return "{total: " + count + ", rows: []}";
         }
         if (total && once) {
             return onePass(partnerships, p, sortKey, descending, fresh, new String[] {supporter, supported, ends[0], ends[1]});
         }
-        return """
+        return CypherText.fill("""
                 {total: %13$s, rows: COLLECT {
                 %1$s
                   WITH %2$s, %3$s AS %4$s WHERE $afterKey IS NULL OR %5$s
@@ -280,7 +281,7 @@ class PartnershipRepository {
                   WITH %7$s, %8$s, %7$s.supporter AS %9$s, %7$s.supported AS %10$s
                   RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
                                .quantities, .facts, .through, key: %8$s, supporter: %11$s, supported: %12$s}
-                }}""".formatted(partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
+                }}""", partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
                 supporter, supported, ends[0], ends[1], count);
     }
 
@@ -300,7 +301,7 @@ class PartnershipRepository {
         String x = fresh.apply("x");
         String after = x + ".key " + (descending ? "<" : ">") + " $afterKey OR (" + x + ".key = $afterKey AND " + x
                 + ".id > $afterId)";
-        return """
+        return CypherText.fill("""
                 [%1$s IN [COLLECT {
                 %2$s
                   WITH %3$s, %4$s AS %5$s
@@ -308,21 +309,21 @@ class PartnershipRepository {
                   WITH %3$s AS %7$s, %5$s AS %8$s, %3$s.supporter AS %9$s, %3$s.supported AS %10$s
                   RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
                                .quantities, .facts, .through, key: %8$s, supporter: %11$s, supported: %12$s}
-                }] | {total: size(%1$s), rows: [%13$s IN %1$s WHERE $afterKey IS NULL OR %14$s][0..$limit]}][0]"""
-                .formatted(all, partnerships, p, sortKey, k, descending ? "DESC" : "ASC", row, fresh.apply("key"),
+                }] | {total: size(%1$s), rows: [%13$s IN %1$s WHERE $afterKey IS NULL OR %14$s][0..$limit]}][0]""",
+                all, partnerships, p, sortKey, k, descending ? "DESC" : "ASC", row, fresh.apply("key"),
                         ends[0], ends[1], ends[2], ends[3], x, after);
     }
 
     /** The distinct partnerships of the organisation in {@code o} that {@code $kinds} asks for, in {@code p}. */
     private static String partnerships(String o, String p, PartnersQuery query) {
-        return """
+        return CypherText.fill("""
                   CALL (%1$s) {
                     WITH %1$s AS o
                 %2$s
                     RETURN partnership AS %3$s
                   }
                   WITH DISTINCT %3$s WHERE %3$s.supporter IS NOT NULL AND ($kinds IS NULL OR %3$s.kind IN $kinds)
-                """.formatted(o, partnershipsOf(query), p);
+                """, o, partnershipsOf(query), p);
     }
 
     /** The since key of what has no date, when sorting oldest first: after every date (dates sort as text). */
@@ -356,30 +357,30 @@ class PartnershipRepository {
         String partner = fresh.apply("partner");
         String node = fresh.apply("node");
         String kept = partnerFilter(query.partners(), partner);
-        String partners = links ? partnerships(o, p, query) + """
+        String partners = links ? partnerships(o, p, query) + CypherText.fill("""
                   WITH %1$s, CASE WHEN %1$s.supporter.id = %2$s.id THEN %1$s.supported ELSE %1$s.supporter END AS %3$s
                   WITH %1$s, %4$s AS %5$s
                   WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id%6$s
-                """.formatted(p, o, other, organizationOf(other, owner), partner, kept)
-                : "  MATCH (%1$s)%2$s(%3$s)%4$s\n".formatted(o, linkPattern(query), partner,
+                """, p, o, other, organizationOf(other, owner), partner, kept)
+                : CypherText.fill("  MATCH (%1$s)%2$s(%3$s)%4$s\n", o, linkPattern(query), partner,
                         kept.isEmpty() ? "" : " WHERE " + kept.substring(" AND ".length()));
         // Every link (small: one organisation's partnerships) and the page of distinct partners; the links are
         // grouped per partner by the reader. No aggregation: see partnersPage.
-        String linkList = !links ? "[]" : """
+        String linkList = !links ? "[]" : CypherText.fill("""
                 COLLECT {
                 %1$s
                   RETURN {partner: %2$s.id, id: %3$s.id, kind: %3$s.kind, since: %3$s.since,
                           role: CASE WHEN %3$s.supporter.id = %4$s.id THEN 'SUPPORTED' ELSE 'SUPPORTER' END}
-                }""".formatted(partners, partner, p, o);
+                }""", partners, partner, p, o);
         String regionFound = query.partners().regionId() == null ? "true" : "EXISTS { (:Region {id: $regionId}) }";
-        String rows = query.bySince() ? sinceRows(partners, partner, p, node, project, query.sort(), fresh) : """
+        String rows = query.bySince() ? sinceRows(partners, partner, p, node, project, query.sort(), fresh) : CypherText.fill("""
                 COLLECT {
                 %1$s
                   WITH DISTINCT %2$s AS %3$s
                   WHERE $afterKey IS NULL OR %3$s.name > $afterKey OR (%3$s.name = $afterKey AND %3$s.id > $afterId)
                   WITH %3$s ORDER BY %3$s.name, %3$s.id LIMIT $limit
                   RETURN %4$s
-                }""".formatted(partners, partner, node, project.apply(node));
+                }""", partners, partner, node, project.apply(node));
         return "{links: " + linkList + ", regionFound: " + regionFound + ", rows: " + rows + "}";
     }
 
@@ -397,7 +398,7 @@ class PartnershipRepository {
         boolean descending = sort == PartnershipSort.SINCE_DESC;
         // The earliest date first; no date sorts after every date, and (for newest first) as '' after them too.
         String sortKey = descending ? "CASE WHEN %1$s.since = '%2$s' THEN '' ELSE %1$s.since END" : "%1$s.since";
-        return """
+        return CypherText.fill("""
                 COLLECT {
                   WITH COLLECT {
                 %1$s
@@ -410,8 +411,8 @@ class PartnershipRepository {
                   WHERE $afterKey IS NULL OR %9$s %10$s $afterKey OR (%9$s = $afterKey AND %7$s.id > $afterId)
                   WITH %7$s, %9$s ORDER BY %9$s %11$s, %7$s.id LIMIT $limit
                   RETURN %12$s
-                }""".formatted(partners, partner, p, UNDATED_LAST, links, i, node,
-                sortKey.formatted(first, UNDATED_LAST), key, descending ? "<" : ">", descending ? "DESC" : "ASC",
+                }""", partners, partner, p, UNDATED_LAST, links, i, node,
+                CypherText.fill(sortKey, first, UNDATED_LAST), key, descending ? "<" : ">", descending ? "DESC" : "ASC",
                 project.apply(node), first);
     }
 

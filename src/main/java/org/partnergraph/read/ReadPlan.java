@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.neo4j.driver.Value;
+import org.partnergraph.graph.CypherText;
 
 import graphql.schema.SelectedField;
 
@@ -200,7 +201,7 @@ public final class ReadPlan {
     public Compiled one(SelectedField field, String type, String pattern) {
         String v = variable("n");
         Compiled node = node(type, v, ReadPlan.children(field));
-        return new Compiled("COLLECT { " + pattern.formatted(v) + " RETURN " + node.expression() + " LIMIT 1 }[0]",
+        return new Compiled("COLLECT { " + CypherText.fill(pattern, v) + " RETURN " + node.expression() + " LIMIT 1 }[0]",
                 node.reader());
     }
 
@@ -208,7 +209,7 @@ public final class ReadPlan {
     public Compiled sortedByName(SelectedField field, String type, String pattern) {
         String v = variable("n");
         Compiled node = node(type, v, ReadPlan.children(field));
-        return new Compiled("COLLECT { " + pattern.formatted(v) + " WITH DISTINCT " + v + " ORDER BY " + v + ".name, " + v
+        return new Compiled("COLLECT { " + CypherText.fill(pattern, v) + " WITH DISTINCT " + v + " ORDER BY " + v + ".name, " + v
                 + ".id RETURN " + node.expression() + " }", ReadPlan.listOf(node.reader()));
     }
 
