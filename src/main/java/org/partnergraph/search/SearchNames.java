@@ -36,12 +36,14 @@ public final class SearchNames {
     }
 
     static Map<String, Object> derive(String name, List<String> shortNames) {
+        String namePinyin = Pinyin.of(name);
+        List<String> aliasPinyin = shortNames.stream().map(Pinyin::of).toList();
         List<String> initials = new ArrayList<>();
-        initials.add(Pinyin.initials(name));
-        shortNames.forEach(s -> initials.add(Pinyin.initials(s)));
+        initials.add(Pinyin.initialsOf(namePinyin));
+        aliasPinyin.forEach(p -> initials.add(Pinyin.initialsOf(p)));
         return Map.of(
-                "namePinyin", Pinyin.of(name),
-                "aliasPinyin", shortNames.stream().map(Pinyin::of).collect(Collectors.joining(" / ")),
+                "namePinyin", namePinyin,
+                "aliasPinyin", String.join(" / ", aliasPinyin),
                 "nameInitials", initials.stream().filter(i -> !i.isEmpty()).distinct().collect(Collectors.joining(" ")));
     }
 }

@@ -56,7 +56,6 @@ class SearchRepository {
             LIMIT $first
             """;
 
-    /** Nodes written before the writer derived pinyin (see PinyinBackfill), a batch at a time. */
     /**
      * The next nodes after {@code $after} in id order (the unique id index gives them in order, so each batch
      * starts where the last stopped), and whether each still lacks pinyin. Filtering on the missing pinyin
@@ -73,21 +72,39 @@ class SearchRepository {
             """;
 
     /**
-     * Whether the backfill has run to its end on this graph. The writer derives pinyin for every node it
-     * writes (also on rebuildGraph, which keeps this marker), so once done the pass is not repeated: on the
-     * 660k-node graph it is a 3 s scan that every start would otherwise pay.
+     * Where the backfill stands on this graph (see PinyinBackfill): the marker holds {@code after}, the last id of
+     * the last batch a pass committed, while a pass is under way, and loses it when the pass ends. No marker: no
+     * pass has begun. A marker without {@code after} (also the marker of a graph backfilled before passes could
+     * resume): done. The writer derives pinyin for every node it writes (also on rebuildGraph, which keeps this
+     * marker), so once done the pass is not repeated: on the 660k-node graph it is a scan every start would pay.
      */
-    static final String PINYIN_BACKFILLED = """
+    static final String PINYIN_PROGRESS = """
             OPTIONAL MATCH (m:__Backfill {id: 'search-pinyin'})
-            RETURN m IS NOT NULL AS done
+            RETURN m IS NOT NULL AND m.after IS NULL AS done, coalesce(m.after, '') AS after
             """;
 
-    static final String MARK_PINYIN_BACKFILLED = "MERGE (:__Backfill {id: 'search-pinyin'})";
+    /** Written with each batch, in its transaction: a pass cut short resumes after the last batch it committed. */
+    static final String PINYIN_BACKFILLED_UP_TO = """
+            MERGE (m:__Backfill {id: 'search-pinyin'})
+            SET m.after = $after
+            """;
 
+    static final String MARK_PINYIN_BACKFILLED = """
+            MERGE (m:__Backfill {id: 'search-pinyin'})
+            REMOVE m.after
+            """;
+
+    /**
+     * The batch's derived values, for the nodes that still lack them: the writer sets namePinyin on every node it
+     * writes, so a node the writer rewrote since the batch read it (the backfill runs alongside writes) keeps the
+     * writer's values, derived from its new names.
+     */
     static final String SET_PINYIN = """
             UNWIND $rows AS row
             MATCH (n:Entity {id: row.id})
+            WHERE n.namePinyin IS NULL
             SET n.namePinyin = row.namePinyin, n.aliasPinyin = row.aliasPinyin, n.nameInitials = row.nameInitials
+            RETURN count(n) AS derived
             """;
 
     private final Graph graph;
@@ -106,8 +123,17 @@ class SearchRepository {
                 r.get("score").asDouble()));
     }
 
+    /** Whether a pass has ended on this graph, and else the id the next one starts after ("" for the first). */
+    record Progress(boolean done, String after) {
+    }
+
+    Progress pinyinProgress() {
+        return graph.readSingle(PINYIN_PROGRESS, Map.of(), r -> new Progress(r.get("done").asBoolean(),
+                r.get("after").asString())).orElseThrow();
+    }
+
     boolean pinyinBackfilled() {
-        return graph.readSingle(PINYIN_BACKFILLED, Map.of(), r -> r.get("done").asBoolean()).orElse(false);
+        return pinyinProgress().done();
     }
 
     void markPinyinBackfilled() {
@@ -117,11 +143,14 @@ class SearchRepository {
         });
     }
 
-    /** How far a backfill got: the last id looked at (null when there is none) and how many nodes it gave pinyin. */
+    /** How far a batch got: the last id looked at ({@code after} when there was none) and how many nodes it gave pinyin. */
     record Batch(String last, int scanned, int derived) {
     }
 
-    /** Derives pinyin for those of the next {@code batch} nodes after {@code after} (by id) that lack it. */
+    /**
+     * Derives pinyin for those of the next {@code batch} nodes after {@code after} (by id) that lack it, and records
+     * in the graph's marker that the pass got that far, in one transaction.
+     */
     Batch backfillPinyin(String after, int batch) {
         return graph.write(tx -> {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -135,10 +164,14 @@ class SearchRepository {
                 }
                 return r.get("id").asString();
             });
-            if (!rows.isEmpty()) {
-                tx.run(SET_PINYIN, Map.of("rows", rows));
+            if (ids.isEmpty()) {
+                return new Batch(after, 0, 0);
             }
-            return new Batch(ids.isEmpty() ? after : ids.get(ids.size() - 1), ids.size(), rows.size());
+            int derived = rows.isEmpty() ? 0
+                    : tx.single(SET_PINYIN, Map.of("rows", rows), r -> r.get("derived").asInt()).orElse(0);
+            String last = ids.get(ids.size() - 1);
+            tx.run(PINYIN_BACKFILLED_UP_TO, Map.of("after", last));
+            return new Batch(last, ids.size(), derived);
         });
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnergraph.testing.Responses.ok;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class PinyinWritesTest extends WriteTest {
 
     /**
      * A start after a finished pass does not scan the graph again: the graph is marked (by this application's
-     * own start), so the start-up hook leaves even a node without pinyin alone; run() still finds it.
+     * own start), so the pass the start-up hook begins leaves even a node without pinyin alone; run() still finds it.
      */
     @Test
     void aStartAfterAFinishedPassSkipsTheScan() {
@@ -94,6 +95,7 @@ class PinyinWritesTest extends WriteTest {
         try {
             assertTrue(repository.pinyinBackfilled(), "the application's start finished a pass and marked the graph");
             backfill.onGraphReady(null);
+            assertTrue(backfill.awaitEnd(Duration.ofSeconds(30)), "the background pass ended");
             assertTrue(graph.readSingle("MATCH (n:Entity {id: $id}) RETURN n.namePinyin IS NULL AS missing",
                     Map.of("id", id), r -> r.get("missing").asBoolean()).orElseThrow(), "the start-up hook skipped");
             assertEquals(1, backfill.run(7));
