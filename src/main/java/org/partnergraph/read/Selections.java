@@ -59,6 +59,8 @@ final class Selections {
     private static final ConditionalNodes CONDITIONS = new ConditionalNodes();
     /** How many root fields graphql-java's normalization answered instead (tests check both ways are taken). */
     private static final java.util.concurrent.atomic.AtomicLong HANDED_BACK = new java.util.concurrent.atomic.AtomicLong();
+    /** How many selections were compared with graphql-java's (only with assertions on: the tests). */
+    private static final java.util.concurrent.atomic.AtomicLong COMPARED = new java.util.concurrent.atomic.AtomicLong();
 
     private Selections() {
     }
@@ -88,6 +90,10 @@ final class Selections {
         return HANDED_BACK.get();
     }
 
+    static long compared() {
+        return COMPARED.get();
+    }
+
     /**
      * True when {@code light} selects what graphql-java's {@code normalized} selection does: per result key and
      * object type, the same field, arguments and sub-selection (graphql-java may split a field by object type
@@ -95,6 +101,7 @@ final class Selections {
      * assertions are on (the tests).
      */
     static boolean sameAs(List<SelectedField> light, List<SelectedField> normalized) {
+        COMPARED.incrementAndGet();
         Map<String, Object> ours = comparable(light);
         Map<String, Object> theirs = comparable(normalized);
         if (!ours.equals(theirs)) {

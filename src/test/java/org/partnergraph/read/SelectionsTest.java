@@ -74,11 +74,13 @@ class SelectionsTest {
                 fragment Edge on Partnership { id since kind }
                 fragment Target on Node { id __typename ... on Department { name } ... on Organization { id } }""";
         long before = Selections.handedBack();
+        long compared = Selections.compared();
         List<Object> expected = ok(ANONYMOUS.query(plain, Map.of("id", DEPARTMENT))).getList("data.supportersOf");
         List<Object> answered = ok(ANONYMOUS.query(fragmented, Map.of("id", DEPARTMENT))).getList("data.supportersOf");
         assertFalse(expected.isEmpty());
         assertEquals(normalized(expected), normalized(answered));
         assertEquals(before, Selections.handedBack(), "both read from the syntax tree");
+        assertEquals(compared + 2, Selections.compared(), "and both compared with graphql-java's in the service");
     }
 
     @Test
