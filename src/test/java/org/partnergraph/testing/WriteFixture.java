@@ -54,4 +54,20 @@ public final class WriteFixture {
     public static java.util.Map<String, Object> source(String quote) {
         return java.util.Map.of("documentId", DOCUMENT, "quote", quote);
     }
+
+    /**
+     * A mutation input: {@code base} with {@code overrides} applied, as name, value pairs; a null value removes
+     * the field (to test its absence).
+     */
+    public static java.util.Map<String, Object> input(java.util.Map<String, Object> base, Object... overrides) {
+        java.util.Map<String, Object> input = new java.util.HashMap<>(base);
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                input.remove((String) overrides[i]);
+            } else {
+                input.put((String) overrides[i], overrides[i + 1]);
+            }
+        }
+        return input;
+    }
 }

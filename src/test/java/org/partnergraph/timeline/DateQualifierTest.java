@@ -9,7 +9,6 @@ import static org.partnergraph.testing.Responses.ok;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -122,16 +121,8 @@ class DateQualifierTest extends WriteTest {
     }
 
     static Map<String, Object> programme(String id, Object... more) {
-        Map<String, Object> input = new HashMap<>(Map.of("id", id, "name", "测试限定日期项目", "category", "TRAINING",
-                "mode", "OTHER", "year", 2025, "date", "2025-10", "source", WriteFixture.source("将于10月左右")));
-        for (int i = 0; i < more.length; i += 2) {
-            if (more[i + 1] == null) {
-                input.remove((String) more[i]);
-            } else {
-                input.put((String) more[i], more[i + 1]);
-            }
-        }
-        return input;
+        return WriteFixture.input(Map.of("id", id, "name", "测试限定日期项目", "category", "TRAINING",
+                "mode", "OTHER", "year", 2025, "date", "2025-10", "source", WriteFixture.source("将于10月左右")), more);
     }
 
     static JsonPath upsert(Map<String, Object> input) {

@@ -33,17 +33,9 @@ class StatusAndDateWritesTest extends WriteTest {
     }
 
     static Map<String, Object> pairing(String supported, Object... more) {
-        Map<String, Object> input = new HashMap<>(Map.of("kind", "PAIRED_WITH", "supporterId", WriteFixture.COLLEGE,
+        return WriteFixture.input(Map.of("kind", "PAIRED_WITH", "supporterId", WriteFixture.COLLEGE,
                 "supportedId", supported, "source", WriteFixture.source("结对帮扶"), "status", "IN_COORDINATION",
-                "statusDate", "2025-04", "statusSource", WriteFixture.source("对接中")));
-        for (int i = 0; i < more.length; i += 2) {
-            if (more[i + 1] == null) {
-                input.remove((String) more[i]);
-            } else {
-                input.put((String) more[i], more[i + 1]);
-            }
-        }
-        return input;
+                "statusDate", "2025-04", "statusSource", WriteFixture.source("对接中")), more);
     }
 
     static JsonPath create(Map<String, Object> input) {
