@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The read benchmark on the synthetic network (S: 1k schools, L: 100k schools) without the peer, so a read
+# The read benchmark on the synthetic network (S: 1k schools, L: 100k schools) timing only the project and the floor, so a read
 # regression shows on the project alone. It reuses the side-by-side kit in ../shared/bench/side-by-side (its
 # Neo4j launcher, generator, parameter sets, wrk driver and report) in a scratch copy, with the project's form
-# of the four questions from bench/questions/, and measures the project and the hand-Cypher floor.
+# of the four questions from bench/questions/ (adapt-kit.mjs), checks that the project, the peer and the hand
+# Cypher answer alike (verify.mjs, VERIFY_N parameter sets), and times the project and the hand-Cypher floor.
 # Not part of `verify`. Needs wrk (apt-get install wrk), Node.js and npm.
 #   bench/synthetic.sh [S|L]            env: DURATION=15 CONCURRENCY="1 8 32" KEEP=1 (keep the scratch copy)
 set -euo pipefail
@@ -13,14 +14,14 @@ KIT="${SIDE_BY_SIDE:-../shared/bench/side-by-side}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 SCRATCH="$(mktemp -d)"
 cleanup() {
-  (cd "$SCRATCH" && ./stop-project.sh >/dev/null 2>&1 || true; ./stop-neo4j.sh >/dev/null 2>&1 || true)
+  (cd "$SCRATCH" && ./stop-project.sh >/dev/null 2>&1 || true; ./stop-peer.sh >/dev/null 2>&1 || true; ./stop-neo4j.sh >/dev/null 2>&1 || true)
   [[ -n "${KEEP:-}" ]] && echo "scratch kept: $SCRATCH" || rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
 
 ./mvnw -B -q package -DskipTests
 cp -r "$KIT/." "$SCRATCH"
-cp bench/questions/*.graphql "$SCRATCH/queries/project/"
+node bench/questions/adapt-kit.mjs "$SCRATCH"
 export PROJECT_DIR="$PWD" PROJECT_APP="$PWD/target/quarkus-app"
 cd "$SCRATCH"
 npm ci --no-audit --no-fund >/dev/null
@@ -28,6 +29,10 @@ NEO4J_HEAP="${NEO4J_HEAP:-4g}" NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-2g}" ./start-
 node scripts/generate.mjs --size "$SIZE" --project "$PROJECT_DIR"
 node scripts/make-params.mjs --size "$SIZE"
 ./start-project.sh
+# first the three answer the same (project = peer = hand Cypher); the peer is stopped before timing
+./start-peer.sh
+node scripts/verify.mjs --size "$SIZE" --n "${VERIFY_N:-40}"
+./stop-peer.sh
 TARGETS="project bolt" ./bench-side-by-side.sh "$SIZE"
 node scripts/report.mjs
 cat results/summary.md
