@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -20,23 +23,46 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class GraphQLClient {
 
-    private final String token;
+    /**
+     * The test issuer's tokens live 5 minutes, and clients are kept in static fields: a test class that runs
+     * longer than that on a loaded machine was refused with 401. A client for a user mints a new token when
+     * its current one is a minute old.
+     */
+    private static final Duration FRESH = Duration.ofMinutes(1);
 
-    private GraphQLClient(String token) {
-        this.token = token;
+    private final Supplier<String> mint;
+    private String token;
+    private Instant minted = Instant.MIN;
+
+    private GraphQLClient(Supplier<String> mint) {
+        this.mint = mint;
     }
 
     public static GraphQLClient anonymous() {
-        return new GraphQLClient(null);
+        return new GraphQLClient(() -> null);
     }
 
     /** A token whose subject ({@code sub}, the author of what it writes) and preferred_username are the user. */
     public static GraphQLClient as(String user, String... roles) {
-        return new GraphQLClient(OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), user, "Bearer"));
+        Set<String> granted = Set.of(roles);
+        return new GraphQLClient(() -> OidcWiremockTestResource.generateJwtToken(user, granted, user, "Bearer"));
     }
 
+    /** Exactly this token on every request, however old (tests of expired, forged or odd tokens). */
     public static GraphQLClient withRawToken(String token) {
-        return new GraphQLClient(token);
+        GraphQLClient client = new GraphQLClient(() -> token);
+        client.minted = Instant.MAX;
+        client.token = token;
+        return client;
+    }
+
+    private synchronized String token() {
+        Instant now = Instant.now();
+        if (minted != Instant.MAX && (token == null || minted.plus(FRESH).isBefore(now))) {
+            token = mint.get();
+            minted = now;
+        }
+        return token;
     }
 
     /** Runs {@code graphql/<path>.graphql} and returns the JSON body (HTTP 200 expected). */
@@ -55,7 +81,8 @@ public final class GraphQLClient {
     public RequestSpecification request(String query, Map<String, Object> variables) {
         RequestSpecification request = given().contentType(ContentType.JSON)
                 .body(Map.of("query", query, "variables", variables));
-        return token == null ? request : request.auth().oauth2(token);
+        String bearer = token();
+        return bearer == null ? request : request.auth().oauth2(bearer);
     }
 
     public static String document(String path) {
