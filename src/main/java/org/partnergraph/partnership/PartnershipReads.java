@@ -72,7 +72,8 @@ class PartnershipReads implements ReadContribution {
         String page = PartnershipRepository.partnersPage(organization, query, plan::variable, (s, t) -> {
             ends[0] = ends(plan, nodes, s, t);
             return new String[] {ends[0].supporter().expression(), ends[0].supported().expression()};
-        }, asked.contains("totalCount"), asked.contains("edges") || asked.contains("pageInfo"), true);
+        }, asked.contains("totalCount"), asked.contains("edges") || asked.contains("pageInfo"), true,
+                PartnershipRow.keys(nodes));
         return new Compiled(plan.bind(page, query.parameters()), value -> query.connection(value, ends[0]::read));
     }
 
@@ -111,15 +112,15 @@ class PartnershipReads implements ReadContribution {
         boolean asksSupported = selection.stream().anyMatch(f -> f.getName().equals("supported"));
         return new Ends(asksSupporter ? plan.node("Organization", supporterVariable, supporter) : NOTHING,
                 asksSupported ? plan.node("Node", supportedVariable, supported) : NOTHING, supporterVariable,
-                supportedVariable);
+                supportedVariable, PartnershipRow.keys(selection));
     }
 
-    private record Ends(Compiled supporter, Compiled supported, String supporterVariable, String supportedVariable) {
+    private record Ends(Compiled supporter, Compiled supported, String supporterVariable, String supportedVariable,
+            String keys) {
 
-        /** The row of a partnership map in {@code p}, its ends projected from the ends' variables. */
+        /** The row of a partnership map in {@code p}: the keys selected, its ends projected from the ends' variables. */
         String row(String p) {
-            return p + " {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .through, .status, .quantities, .facts, "
-                    + "supporter: " + supporter.expression() + ", supported: " + supported.expression() + "}";
+            return p + " {" + keys + ", supporter: " + supporter.expression() + ", supported: " + supported.expression() + "}";
         }
 
         Partnership read(Value row) {

@@ -227,17 +227,17 @@ class PartnershipRepository {
      */
     static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             BiFunction<String, String, String[]> project) {
-        return partnersPage(o, query, fresh, project, true, true, false);
+        return partnersPage(o, query, fresh, project, true, true, false, PartnershipRow.ALL);
     }
 
     /**
      * As above; the count and the page are only written when asked for ({@code total}, {@code rows}). With
      * {@code once}, a page with its count works the partnerships out once and slices the sorted list (the read
      * planner); without, it counts and pages in two subqueries (the resolvers, whose answers the planner's
-     * are tested against).
+     * are tested against). Each row carries the partnership's {@code keys} ({@link PartnershipRow}).
      */
     static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
-            BiFunction<String, String, String[]> project, boolean total, boolean rows, boolean once) {
+            BiFunction<String, String, String[]> project, boolean total, boolean rows, boolean once, String keys) {
         PartnershipSort sort = query.sort();
         String p = fresh.apply("p");
         String k = fresh.apply("k");
@@ -270,7 +270,8 @@ class PartnershipRepository {
             return "{total: " + count + ", rows: []}";
         }
         if (total && once) {
-            return onePass(partnerships, p, sortKey, descending, fresh, new String[] {supporter, supported, ends[0], ends[1]});
+            return onePass(partnerships, p, sortKey, descending, fresh, new String[] {supporter, supported, ends[0], ends[1]},
+                    keys);
         }
         return CypherText.fill("""
                 {total: %13$s, rows: COLLECT {
@@ -279,10 +280,9 @@ class PartnershipRepository {
                   WITH %2$s, %4$s ORDER BY %4$s %6$s, %2$s.id LIMIT $limit
                   WITH %2$s AS %7$s, %4$s AS %8$s
                   WITH %7$s, %8$s, %7$s.supporter AS %9$s, %7$s.supported AS %10$s
-                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
-                               .quantities, .facts, .through, key: %8$s, supporter: %11$s, supported: %12$s}
+                  RETURN %7$s {%14$s, key: %8$s, supporter: %11$s, supported: %12$s}
                 }}""", partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
-                supporter, supported, ends[0], ends[1], count);
+                supporter, supported, ends[0], ends[1], count, keys);
     }
 
     /**
@@ -292,7 +292,7 @@ class PartnershipRepository {
      * stay inside the list's COLLECT, where they keep their variables.
      */
     private static String onePass(String partnerships, String p, String sortKey, boolean descending,
-            UnaryOperator<String> fresh, String[] ends) {
+            UnaryOperator<String> fresh, String[] ends, String keys) {
         // ends: the supporter and supported variables, then their projections
 
         String k = fresh.apply("k");
@@ -307,11 +307,10 @@ class PartnershipRepository {
                   WITH %3$s, %4$s AS %5$s
                   WITH %3$s, %5$s ORDER BY %5$s %6$s, %3$s.id
                   WITH %3$s AS %7$s, %5$s AS %8$s, %3$s.supporter AS %9$s, %3$s.supported AS %10$s
-                  RETURN %7$s {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, .status,
-                               .quantities, .facts, .through, key: %8$s, supporter: %11$s, supported: %12$s}
+                  RETURN %7$s {%15$s, key: %8$s, supporter: %11$s, supported: %12$s}
                 }] | {total: size(%1$s), rows: [%13$s IN %1$s WHERE $afterKey IS NULL OR %14$s][0..$limit]}][0]""",
                 all, partnerships, p, sortKey, k, descending ? "DESC" : "ASC", row, fresh.apply("key"),
-                        ends[0], ends[1], ends[2], ends[3], x, after);
+                        ends[0], ends[1], ends[2], ends[3], x, after, keys);
     }
 
     /** The distinct partnerships of the organisation in {@code o} that {@code $kinds} asks for, in {@code p}. */

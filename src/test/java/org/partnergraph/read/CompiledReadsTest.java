@@ -565,4 +565,59 @@ class CompiledReadsTest {
             assertEquals(resolved, compiled, query[0]);
         }
     }
+
+    /** What each Partnership field is asked with (its subselection, for object fields). */
+    static final Map<String, String> PARTNERSHIP_FIELDS = Map.ofEntries(Map.entry("id", "id"), Map.entry("kind", "kind"),
+            Map.entry("since", "since"), Map.entry("until", "until"), Map.entry("endReason", "endReason"),
+            Map.entry("scheme", "scheme"), Map.entry("implied", "implied"), Map.entry("status", "status"),
+            Map.entry("statusDate", "statusDate"), Map.entry("statusDatePrecision", "statusDatePrecision"),
+            Map.entry("supporter", "supporter { id name }"), Map.entry("supported", "supported { id __typename }"),
+            Map.entry("programme", "programme { id name year }"), Map.entry("agreement", "agreement { id name }"),
+            Map.entry("citations", "citations { document { id } quote implied }"),
+            Map.entry("sources", "sources { id title }"),
+            Map.entry("statusCitations", "statusCitations { document { id } quote implied }"),
+            Map.entry("statusHistory", "statusHistory { status date precision citations { document { id } quote } }"),
+            Map.entry("quantities", "quantities { measure value unit approximate qualifier citations { quote } }"),
+            Map.entry("facts", "facts { name value implied citations { quote } }"));
+
+    /**
+     * The planner projects only the partnership keys the selected fields read (PartnershipRow): every Partnership
+     * field asked alone, and with id only beside it, answers as the resolvers do, on supportersOf and on partners,
+     * for subjects whose partnerships have programmes, statuses, stated numbers and facts (checked, so the
+     * comparison is not of empty lists).
+     */
+    @Test
+    void eachPartnershipFieldAloneAnswersAsResolved() {
+        List<String> schemaFields = ok(ANONYMOUS.query("{ __type(name: \"Partnership\") { fields { name } } }", Map.of()))
+                .getList("data.__type.fields.name");
+        assertEquals(new java.util.TreeSet<>(schemaFields), new java.util.TreeSet<>(PARTNERSHIP_FIELDS.keySet()),
+                "every Partnership field is asked here");
+        String all = String.join(" ", PARTNERSHIP_FIELDS.values());
+        String whole = ANONYMOUS.query("{ a: supportersOf(id: \"kashgar-polytechnic-civil-engineering\") { " + all + " }"
+                + " b: organization(id: \"kashgar-polytechnic\") { partners(first: 100) { edges { node { "
+                + all + " } } } } c: organization(id: \"chuxiong-medical-college\") { partners(first: 100) { edges { node { "
+                + all + " } } } } }", Map.of()).prettify();
+        for (String stated : List.of("statusHistory\"\\s*:\\s*\\[\\s*\\{", "quantities\"\\s*:\\s*\\[\\s*\\{",
+                "facts\"\\s*:\\s*\\[\\s*\\{", "programme\"\\s*:\\s*\\{", "citations\"\\s*:\\s*\\[\\s*\\{")) {
+            assertTrue(java.util.regex.Pattern.compile(stated).matcher(whole).find(),
+                    "the subjects below have partnerships with " + stated);
+        }
+        for (Map.Entry<String, String> field : PARTNERSHIP_FIELDS.entrySet()) {
+            for (String subject : List.of("supportersOf(id: \"kashgar-polytechnic-civil-engineering\") { %s }",
+                    "organization(id: \"kashgar-polytechnic\") { partners(first: 100) { edges { node { %s } } } }",
+                    "organization(id: \"chuxiong-medical-college\") { partners(first: 100) { edges { node { %s } } } }")) {
+                String query = "query Q { " + subject.formatted("id " + field.getValue()) + " }";
+                String compiled = ANONYMOUS.query(query, Map.of()).prettify();
+                planner.enabled(false);
+                String resolved;
+                try {
+                    resolved = ANONYMOUS.query(query, Map.of()).prettify();
+                } finally {
+                    planner.enabled(true);
+                }
+                assertFalse(compiled.contains("\"errors\""), compiled);
+                assertEquals(resolved, compiled, "compiled and resolved differ for " + query);
+            }
+        }
+    }
 }
