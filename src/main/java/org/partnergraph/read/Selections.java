@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import graphql.GraphQLContext;
@@ -58,9 +59,9 @@ final class Selections {
 
     private static final ConditionalNodes CONDITIONS = new ConditionalNodes();
     /** How many root fields graphql-java's normalization answered instead (tests check both ways are taken). */
-    private static final java.util.concurrent.atomic.AtomicLong HANDED_BACK = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong HANDED_BACK = new AtomicLong();
     /** How many selections were compared with graphql-java's (only with assertions on: the tests). */
-    private static final java.util.concurrent.atomic.AtomicLong COMPARED = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong COMPARED = new AtomicLong();
 
     private Selections() {
     }

@@ -2,7 +2,10 @@ package org.partnergraph.timeline;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The qualifiers a document puts on a date, as written (10月左右, 4月底, 2024年暑假期间, 预计到9月份), and the one table
@@ -45,6 +48,13 @@ public enum DateQualifier {
     public static final String END_DATE_APPROXIMATE = "True when endDateQualifier makes endDate only roughly right "
             + "(as dateApproximate for date: an expected end, 预计, may slip); false without one.";
 
+    /**
+     * Each qualifier by its written form, built once: every Event, Programme and TimelineEntry read looks up two.
+     * Building it also fails fast if two constants were ever given the same written form.
+     */
+    private static final Map<String, DateQualifier> BY_WRITTEN = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(DateQualifier::written, Function.identity()));
+
     private final String written;
     private final boolean approximate;
     private final DatePrecision precision;
@@ -84,7 +94,8 @@ public enum DateQualifier {
 
     /** The qualifier written {@code written}, if it is one. */
     public static Optional<DateQualifier> of(String written) {
-        return Arrays.stream(values()).filter(q -> q.written.equals(written)).findFirst();
+        // The map refuses a null key; no qualifier is written as null.
+        return written == null ? Optional.empty() : Optional.ofNullable(BY_WRITTEN.get(written));
     }
 
     /**

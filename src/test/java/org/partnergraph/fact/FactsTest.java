@@ -133,16 +133,8 @@ class FactsTest extends WriteTest {
     // ---- writes --------------------------------------------------------------------------------
 
     static Map<String, Object> input(Object... fields) {
-        Map<String, Object> fact = new HashMap<>(Map.of("name", "SUBJECTS", "value", "小学数学、语文课程",
-                "source", WriteFixture.source("双语教研中心建设（小学数学、语文课程）")));
-        for (int i = 0; i < fields.length; i += 2) {
-            if (fields[i + 1] == null) {
-                fact.remove((String) fields[i]);
-            } else {
-                fact.put((String) fields[i], fields[i + 1]);
-            }
-        }
-        return fact;
+        return WriteFixture.input(Map.of("name", "SUBJECTS", "value", "小学数学、语文课程",
+                "source", WriteFixture.source("双语教研中心建设（小学数学、语文课程）")), fields);
     }
 
     static JsonPath create(String supported, List<Map<String, Object>> facts) {

@@ -28,16 +28,8 @@ class QuantityWritesTest extends WriteTest {
     static final GraphQLClient EDITOR = GraphQLClient.as("eddie", "editor");
 
     static Map<String, Object> quantity(Object... fields) {
-        Map<String, Object> quantity = new HashMap<>(Map.of("measure", "LECTURES", "value", 10, "unit", "场",
-                "qualifier", "约", "source", WriteFixture.source("开展约10场讲座")));
-        for (int i = 0; i < fields.length; i += 2) {
-            if (fields[i + 1] == null) {
-                quantity.remove((String) fields[i]);
-            } else {
-                quantity.put((String) fields[i], fields[i + 1]);
-            }
-        }
-        return quantity;
+        return WriteFixture.input(Map.of("measure", "LECTURES", "value", 10, "unit", "场",
+                "qualifier", "约", "source", WriteFixture.source("开展约10场讲座")), fields);
     }
 
     static JsonPath create(String supported, List<Map<String, Object>> quantities) {

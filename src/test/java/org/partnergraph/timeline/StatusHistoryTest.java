@@ -67,16 +67,8 @@ class StatusHistoryTest extends WriteTest {
 
     /** An ACTIVE statement on 2025-09-01 from the write fixture's document, with {@code fields} changed (null: left out). */
     static Map<String, Object> input(String idField, String id, Object... fields) {
-        Map<String, Object> input = new HashMap<>(Map.of(idField, id, "status", "ACTIVE", "statusDate", "2025-09-01",
-                "source", WriteFixture.source("已签署协议")));
-        for (int i = 0; i < fields.length; i += 2) {
-            if (fields[i + 1] == null) {
-                input.remove((String) fields[i]);
-            } else {
-                input.put((String) fields[i], fields[i + 1]);
-            }
-        }
-        return input;
+        return WriteFixture.input(Map.of(idField, id, "status", "ACTIVE", "statusDate", "2025-09-01",
+                "source", WriteFixture.source("已签署协议")), fields);
     }
 
     static List<Map<String, Object>> entries(JsonPath body) {
