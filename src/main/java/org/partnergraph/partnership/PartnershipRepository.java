@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -188,6 +189,18 @@ class PartnershipRepository {
      * rows without a supporter (a department nobody owns) are dropped later.
      */
     static String partnershipsOf(PartnersQuery query) {
+        // Asked on every request that lists partnerships; the text depends on the role and the kinds only.
+        if (PARTNERSHIPS_OF.size() > 1_000) {
+            // Kind lists are client input (repeats, orders): never let them grow the table without bound.
+            PARTNERSHIPS_OF.clear();
+        }
+        return PARTNERSHIPS_OF.computeIfAbsent(query.role() + ":" + query.kinds(), key -> buildPartnershipsOf(query));
+    }
+
+    /** {@link #partnershipsOf} by role and kinds (3 roles × the kind lists clients send, bounded above). */
+    private static final Map<String, String> PARTNERSHIPS_OF = new ConcurrentHashMap<>();
+
+    private static String buildPartnershipsOf(PartnersQuery query) {
         boolean programmes = query.asksProgrammes();
         boolean stated = query.asksStated();
         String types = statedTypes(query);
