@@ -181,6 +181,9 @@ class PartnershipRepository {
             LIMIT $limit
             """;
 
+    /** {@link #partnershipsOf} by role and kinds (3 roles × the kind lists clients send, bounded above). */
+    private static final Map<String, String> PARTNERSHIPS_OF = new ConcurrentHashMap<>();
+
     /**
      * Every partnership of the organisation in {@code o} that {@code query} can want: support it or its
      * departments and majors receive (role SUPPORTER or ANY), support it gives (SUPPORTED or ANY); programme
@@ -196,9 +199,6 @@ class PartnershipRepository {
         }
         return PARTNERSHIPS_OF.computeIfAbsent(query.role() + ":" + query.kinds(), key -> buildPartnershipsOf(query));
     }
-
-    /** {@link #partnershipsOf} by role and kinds (3 roles × the kind lists clients send, bounded above). */
-    private static final Map<String, String> PARTNERSHIPS_OF = new ConcurrentHashMap<>();
 
     private static String buildPartnershipsOf(PartnersQuery query) {
         boolean programmes = query.asksProgrammes();

@@ -21,6 +21,9 @@ final class PartnershipRow {
     static final String ALL = ".id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes, .impliedFlags, "
             + ".through, .status, .quantities, .facts";
 
+    /** What Provenance.from reads: the citations, sources and implied fields all come from it. */
+    private static final List<String> CITATIONS = List.of("sources", "quotes", "impliedFlags");
+
     /** The keys each field reads; id and kind are always read (Partnership.from needs both). */
     private static final Map<String, List<String>> KEYS = Map.ofEntries(
             Map.entry("id", List.of()),
@@ -35,9 +38,9 @@ final class PartnershipRow {
             Map.entry("scheme", List.of("scheme")),
             Map.entry("programme", List.of("through")),
             Map.entry("agreement", List.of("through")),
-            Map.entry("implied", List.of("sources", "quotes", "impliedFlags")),
-            Map.entry("citations", List.of("sources", "quotes", "impliedFlags")),
-            Map.entry("sources", List.of("sources", "quotes", "impliedFlags")),
+            Map.entry("implied", CITATIONS),
+            Map.entry("citations", CITATIONS),
+            Map.entry("sources", CITATIONS),
             Map.entry("status", List.of("status")),
             Map.entry("statusDate", List.of("status")),
             Map.entry("statusDatePrecision", List.of("status")),
