@@ -2,6 +2,7 @@ package org.partnergraph.partnership;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ class PartnershipReads implements ReadContribution {
         String s = plan.variable("s");
         String t = plan.variable("t");
         Ends ends = ends(plan, selection, s, t);
-        String body = plan.bind(PartnershipRepository.TARGETS_OF_SUBJECT + PartnershipRepository.SUPPORT_INTO + """
+        String body = plan.bind(PartnershipRepository.TARGETS_OF_SUBJECT + PartnershipRepository.supportInto(ends.keys()) + """
                 WITH DISTINCT partnership WHERE partnership.supporter IS NOT NULL
                 WITH partnership ORDER BY partnership.kind, partnership.supporter.name, partnership.id LIMIT $limit
                 """, Map.of("id", id, "limit", limit))
@@ -73,7 +74,7 @@ class PartnershipReads implements ReadContribution {
             ends[0] = ends(plan, nodes, s, t);
             return new String[] {ends[0].supporter().expression(), ends[0].supported().expression()};
         }, asked.contains("totalCount"), asked.contains("edges") || asked.contains("pageInfo"), true,
-                PartnershipRow.keys(nodes));
+                PartnershipRow.of(nodes));
         return new Compiled(plan.bind(page, query.parameters()), value -> query.connection(value, ends[0]::read));
     }
 
@@ -112,15 +113,15 @@ class PartnershipReads implements ReadContribution {
         boolean asksSupported = selection.stream().anyMatch(f -> f.getName().equals("supported"));
         return new Ends(asksSupporter ? plan.node("Organization", supporterVariable, supporter) : NOTHING,
                 asksSupported ? plan.node("Node", supportedVariable, supported) : NOTHING, supporterVariable,
-                supportedVariable, PartnershipRow.keys(selection));
+                supportedVariable, PartnershipRow.of(selection));
     }
 
     private record Ends(Compiled supporter, Compiled supported, String supporterVariable, String supportedVariable,
-            String keys) {
+            Set<String> keys) {
 
         /** The row of a partnership map in {@code p}: the keys selected, its ends projected from the ends' variables. */
         String row(String p) {
-            return p + " {" + keys + ", supporter: " + supporter.expression() + ", supported: " + supported.expression() + "}";
+            return p + " {" + PartnershipRow.projection(keys) + ", supporter: " + supporter.expression() + ", supported: " + supported.expression() + "}";
         }
 
         Partnership read(Value row) {

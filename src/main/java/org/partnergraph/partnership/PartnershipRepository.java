@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -30,80 +31,63 @@ class PartnershipRepository {
 
 
 
-    /** Explicit support into {@code target} (a department's or major's counts for the organisation that has it). */
-    private static final String INTO_STATED = """
-              MATCH (a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(target)
-              // An organisation supports as itself: only a department's or major's owner is looked up, not
-              // (as an OPTIONAL MATCH would) through every incoming relationship of every supporting organisation.
-              UNWIND CASE WHEN a:Organization THEN [a]
-                     ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a) RETURN owner } END AS supporter
-              WITH target, r, supporter
-              OPTIONAL MATCH (through:Entity {id: r.programme})
-              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
-                      sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
-                                .statusHistoryDates, .statusHistoryCitations},
-                      quantities: [r.quantities], facts: [r.facts],
-                      supporter: supporter, supported: target, through: through} AS partnership
-            """;
+    /**
+     * Explicit support into {@code target} (a department's or major's counts for the organisation that has it),
+     * each row with {@code keys} ({@link PartnershipRow}).
+     */
+    private static String intoStated(Set<String> keys) {
+        return """
+                  MATCH (a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(target)
+                  // An organisation supports as itself: only a department's or major's owner is looked up, not
+                  // (as an OPTIONAL MATCH would) through every incoming relationship of every supporting organisation.
+                  UNWIND CASE WHEN a:Organization THEN [a]
+                         ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a) RETURN owner } END AS supporter
+                  WITH target, r, supporter
+                """ + PartnershipRow.through(keys)
+                + "  RETURN " + PartnershipRow.stated(keys, "supporter", "target", null) + " AS partnership\n";
+    }
 
     /**
      * Explicit support {@code o} gives and receives (itself or through its departments and majors) in one walk
-     * over both directions: the same rows as FROM_STATED and INTO_STATED together, each relationship found
-     * once from {@code o}'s side instead of by two walks.
+     * over both directions: the same rows as {@link #fromStated} and {@link #intoStated} together, each
+     * relationship found once from {@code o}'s side instead of by two walks.
      */
-    private static final String BOTH_STATED = """
-              MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]-(x)
-              WITH DISTINCT o, a, r, x, startNode(r) = a AS gives
-              UNWIND CASE WHEN gives THEN [o] WHEN x:Organization THEN [x]
-                     ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(x) RETURN owner } END AS supporter
-              WITH r, supporter, CASE WHEN gives THEN x ELSE a END AS supported
-              OPTIONAL MATCH (through:Entity {id: r.programme})
-              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
-                      sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
-                                .statusHistoryDates, .statusHistoryCitations},
-                      quantities: [r.quantities], facts: [r.facts],
-                      supporter: supporter, supported: supported, through: through} AS partnership
-            """;
+    private static String bothStated(Set<String> keys) {
+        return """
+                  MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]-(x)
+                  WITH DISTINCT o, a, r, x, startNode(r) = a AS gives
+                  UNWIND CASE WHEN gives THEN [o] WHEN x:Organization THEN [x]
+                         ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(x) RETURN owner } END AS supporter
+                  WITH r, supporter, CASE WHEN gives THEN x ELSE a END AS supported
+                """ + PartnershipRow.through(keys)
+                + "  RETURN " + PartnershipRow.stated(keys, "supporter", "supported", null) + " AS partnership\n";
+    }
 
     /** Programmes whose implementer RUNS them and which TARGET {@code target}, from outside its province. */
-    private static final String INTO_PROGRAMMES = """
-              MATCH (s:Organization)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(target)
-              WHERE
-            """ + FROM_OUTSIDE + """
-              RETURN {id: run.id + '~' + t.id, kind: 'PROGRAMME', since: toString(prog.year), until: null,
-                      scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
-                      impliedFlags: t.impliedFlags + run.impliedFlags, quantities: [run.quantities, t.quantities],
-                      facts: [run.facts, t.facts],
-                      supporter: s, supported: target, through: prog} AS partnership
-            """;
+    private static String intoProgrammes(Set<String> keys) {
+        return """
+                  MATCH (s:Organization)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(target)
+                  WHERE
+                """ + FROM_OUTSIDE + "  RETURN " + PartnershipRow.programme(keys, "s", "target") + " AS partnership\n";
+    }
 
     /** Explicit support {@code o} gives, itself or through its departments and majors. */
-    private static final String FROM_STATED = """
-              MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(x)
-              WITH DISTINCT o, r, x
-              OPTIONAL MATCH (through:Entity {id: r.programme})
-              RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
-                      sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
-                                .statusHistoryDates, .statusHistoryCitations},
-                      quantities: [r.quantities], facts: [r.facts],
-                      supporter: o, supported: x, through: through} AS partnership
-            """;
+    private static String fromStated(Set<String> keys) {
+        return """
+                  MATCH (o)-[:HAS_DEPARTMENT|OFFERS*0..2]->(a)-[r:PAIRED_WITH|SUPPORTS|CO_BUILDS]->(x)
+                  WITH DISTINCT o, r, x
+                """ + PartnershipRow.through(keys)
+                + "  RETURN " + PartnershipRow.stated(keys, "o", "x", null) + " AS partnership\n";
+    }
 
     /** Programmes {@code o} runs, from outside the province of what they target. */
-    private static final String FROM_PROGRAMMES = """
-              MATCH (o)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(x)
-              WITH o, o AS s, run, prog, t, x AS target
-              WHERE
-            """ + FROM_OUTSIDE + """
-              RETURN {id: run.id + '~' + t.id, kind: 'PROGRAMME', since: toString(prog.year), until: null,
-                      scheme: null, sources: t.sources + run.sources, quotes: t.quotes + run.quotes,
-                      impliedFlags: t.impliedFlags + run.impliedFlags, quantities: [run.quantities, t.quantities],
-                      facts: [run.facts, t.facts],
-                      supporter: o, supported: target, through: prog} AS partnership
-            """;
+    private static String fromProgrammes(Set<String> keys) {
+        return """
+                  MATCH (o)-[run:RUNS]->(prog:Programme)-[t:TARGETS]->(x)
+                  WITH o, o AS s, run, prog, t, x AS target
+                  WHERE
+                """ + FROM_OUTSIDE + "  RETURN " + PartnershipRow.programme(keys, "o", "target") + " AS partnership\n";
+    }
 
     /** The relationship types of the stated kinds {@code query} asks for: the enum's names, never client text. */
     private static String statedTypes(PartnersQuery query) {
@@ -119,9 +103,12 @@ class PartnershipRepository {
 
     /**
      * Everyone who supports {@code target}: explicit support into it, and programmes whose implementer
-     * RUNS them and which TARGET it. Expects {@code target} bound; yields {@code partnership} maps.
+     * RUNS them and which TARGET it. Expects {@code target} bound; yields {@code partnership} maps with
+     * {@code keys} ({@link PartnershipRow}).
      */
-    static final String SUPPORT_INTO = union("target", List.of(INTO_STATED, INTO_PROGRAMMES));
+    static String supportInto(Set<String> keys) {
+        return union("target", List.of(intoStated(keys), intoProgrammes(keys)));
+    }
 
     /**
      * What "supported" means for a subject: a department and its majors; an organisation and its
@@ -160,7 +147,7 @@ class PartnershipRepository {
             WITH named, year, collect(DISTINCT source) AS namedIn
             CALL (named, year) {
               WITH named AS subject, year
-            """ + SUBJECT_TARGETS + SUPPORT_INTO + """
+            """ + SUBJECT_TARGETS + supportInto(Set.of("until")) + """
               WITH partnership, year WHERE partnership.supporter IS NOT NULL AND (year IS NULL OR
                 CASE WHEN partnership.kind = 'PROGRAMME' THEN partnership.since = toString(year)
                      ELSE (partnership.since IS NULL OR toInteger(left(partnership.since, 4)) <= year)
@@ -174,33 +161,35 @@ class PartnershipRepository {
             RETURN size(gaps) AS total, gaps[0..$limit] AS gaps
             """;
 
-    static final String SUPPORTERS_OF = TARGETS_OF_SUBJECT + SUPPORT_INTO + """
+    static final String SUPPORTERS_OF = TARGETS_OF_SUBJECT + supportInto(PartnershipRow.ALL_KEYS) + """
             WITH DISTINCT partnership WHERE partnership.supporter IS NOT NULL
             RETURN partnership
             ORDER BY partnership.kind, partnership.supporter.name, partnership.id
             LIMIT $limit
             """;
 
-    /** {@link #partnershipsOf} by role and kinds (3 roles × the kind lists clients send, bounded above). */
+    /** {@link #partnershipsOf} by role, kinds and keys (3 roles × the kind lists clients send × the key sets, bounded). */
     private static final Map<String, String> PARTNERSHIPS_OF = new ConcurrentHashMap<>();
 
     /**
      * Every partnership of the organisation in {@code o} that {@code query} can want: support it or its
      * departments and majors receive (role SUPPORTER or ANY), support it gives (SUPPORTED or ANY); programme
      * branches only when PROGRAMME is among the kinds asked for, stated ones only when another kind is. The
-     * text depends only on those choices, so Neo4j plans each shape once. Yields {@code partnership} maps;
-     * rows without a supporter (a department nobody owns) are dropped later.
+     * text depends only on those choices and on the row's {@code keys}, so Neo4j plans each shape once. Yields
+     * {@code partnership} maps ({@link PartnershipRow}); rows without a supporter (a department nobody owns)
+     * are dropped later.
      */
-    static String partnershipsOf(PartnersQuery query) {
-        // Asked on every request that lists partnerships; the text depends on the role and the kinds only.
+    static String partnershipsOf(PartnersQuery query, Set<String> keys) {
+        // Asked on every request that lists partnerships; the text depends on the role, the kinds and the keys only.
         if (PARTNERSHIPS_OF.size() > 1_000) {
             // Kind lists are client input (repeats, orders): never let them grow the table without bound.
             PARTNERSHIPS_OF.clear();
         }
-        return PARTNERSHIPS_OF.computeIfAbsent(query.role() + ":" + query.kinds(), key -> buildPartnershipsOf(query));
+        return PARTNERSHIPS_OF.computeIfAbsent(query.role() + ":" + query.kinds() + ":" + keys,
+                key -> buildPartnershipsOf(query, keys));
     }
 
-    private static String buildPartnershipsOf(PartnersQuery query) {
+    private static String buildPartnershipsOf(PartnersQuery query, Set<String> keys) {
         boolean programmes = query.asksProgrammes();
         boolean stated = query.asksStated();
         String types = statedTypes(query);
@@ -208,16 +197,16 @@ class PartnershipRepository {
         List<String> into = new ArrayList<>();
         List<String> from = new ArrayList<>();
         if (stated && !both) {
-            into.add(INTO_STATED.replace(STATED_TYPES, types));
-            from.add(FROM_STATED.replace(STATED_TYPES, types));
+            into.add(intoStated(keys).replace(STATED_TYPES, types));
+            from.add(fromStated(keys).replace(STATED_TYPES, types));
         }
         if (programmes) {
-            into.add(INTO_PROGRAMMES);
-            from.add(FROM_PROGRAMMES);
+            into.add(intoProgrammes(keys));
+            from.add(fromProgrammes(keys));
         }
         List<String> branches = new ArrayList<>();
         if (stated && both) {
-            branches.add(union("o", List.of(BOTH_STATED.replace(STATED_TYPES, types))) + "  RETURN partnership\n");
+            branches.add(union("o", List.of(bothStated(keys).replace(STATED_TYPES, types))) + "  RETURN partnership\n");
         }
         if (!into.isEmpty() && query.role() != PartnerRole.SUPPORTED) {
             branches.add("""
@@ -240,7 +229,7 @@ class PartnershipRepository {
      */
     static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
             BiFunction<String, String, String[]> project) {
-        return partnersPage(o, query, fresh, project, true, true, false, PartnershipRow.ALL);
+        return partnersPage(o, query, fresh, project, true, true, false, PartnershipRow.ALL_KEYS);
     }
 
     /**
@@ -250,7 +239,7 @@ class PartnershipRepository {
      * are tested against). Each row carries the partnership's {@code keys} ({@link PartnershipRow}).
      */
     static String partnersPage(String o, PartnersQuery query, UnaryOperator<String> fresh,
-            BiFunction<String, String, String[]> project, boolean total, boolean rows, boolean once, String keys) {
+            BiFunction<String, String, String[]> project, boolean total, boolean rows, boolean once, Set<String> keys) {
         PartnershipSort sort = query.sort();
         String p = fresh.apply("p");
         String k = fresh.apply("k");
@@ -273,7 +262,7 @@ class PartnershipRepository {
         String[] ends = project.apply(supporter, supported);
         // Count and page are two subqueries over the same partnerships: Neo4j 5 refuses aggregation inside a
         // subquery in a projection, and loses variables when one list is bound once and read twice.
-        String partnerships = partnerships(o, p, query);
+        String partnerships = partnerships(o, p, query, keys);
         String count = !total ? "0" : CypherText.fill("""
                 size(COLLECT {
                 %1$s
@@ -284,7 +273,7 @@ class PartnershipRepository {
         }
         if (total && once) {
             return onePass(partnerships, p, sortKey, descending, fresh, new String[] {supporter, supported, ends[0], ends[1]},
-                    keys);
+                    PartnershipRow.projection(keys));
         }
         return CypherText.fill("""
                 {total: %13$s, rows: COLLECT {
@@ -295,7 +284,7 @@ class PartnershipRepository {
                   WITH %7$s, %8$s, %7$s.supporter AS %9$s, %7$s.supported AS %10$s
                   RETURN %7$s {%14$s, key: %8$s, supporter: %11$s, supported: %12$s}
                 }}""", partnerships, p, sortKey, k, after, descending ? "DESC" : "ASC", row, key,
-                supporter, supported, ends[0], ends[1], count, keys);
+                supporter, supported, ends[0], ends[1], count, PartnershipRow.projection(keys));
     }
 
     /**
@@ -326,8 +315,11 @@ class PartnershipRepository {
                         ends[0], ends[1], ends[2], ends[3], x, after, keys);
     }
 
-    /** The distinct partnerships of the organisation in {@code o} that {@code $kinds} asks for, in {@code p}. */
-    private static String partnerships(String o, String p, PartnersQuery query) {
+    /**
+     * The distinct partnerships of the organisation in {@code o} that {@code $kinds} asks for, in {@code p}, each
+     * row with {@code keys}.
+     */
+    private static String partnerships(String o, String p, PartnersQuery query, Set<String> keys) {
         return CypherText.fill("""
                   CALL (%1$s) {
                     WITH %1$s AS o
@@ -335,7 +327,7 @@ class PartnershipRepository {
                     RETURN partnership AS %3$s
                   }
                   WITH DISTINCT %3$s WHERE %3$s.supporter IS NOT NULL AND ($kinds IS NULL OR %3$s.kind IN $kinds)
-                """, o, partnershipsOf(query), p);
+                """, o, partnershipsOf(query, keys), p);
     }
 
     /** The since key of what has no date, when sorting oldest first: after every date (dates sort as text). */
@@ -369,7 +361,8 @@ class PartnershipRepository {
         String partner = fresh.apply("partner");
         String node = fresh.apply("node");
         String kept = partnerFilter(query.partners(), partner);
-        String partners = links ? partnerships(o, p, query) + CypherText.fill("""
+        // The links read only what every row carries (id, kind, since and the ends).
+        String partners = links ? partnerships(o, p, query, Set.of()) + CypherText.fill("""
                   WITH %1$s, CASE WHEN %1$s.supporter.id = %2$s.id THEN %1$s.supported ELSE %1$s.supporter END AS %3$s
                   WITH %1$s, %4$s AS %5$s
                   WITH %1$s, %5$s WHERE %5$s IS NOT NULL AND %5$s.id <> %2$s.id%6$s
@@ -490,13 +483,7 @@ class PartnershipRepository {
             OPTIONAL MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS]->(a)
             WITH r, target, CASE WHEN a:Organization THEN a ELSE owner END AS supporter
             OPTIONAL MATCH (through:Entity {id: r.programme})
-            RETURN {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
-                    sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                    status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
-                                .statusHistoryDates, .statusHistoryCitations},
-                    quantities: [r.quantities], facts: [r.facts],
-                    supporter: supporter, supported: target, through: through} AS partnership
-            """;
+            RETURN\s""" + PartnershipRow.stated(PartnershipRow.ALL_KEYS, "supporter", "target", null) + " AS partnership\n";
 
     private final Graph graph;
 

@@ -15,6 +15,7 @@ import org.partnergraph.node.Node;
 import org.partnergraph.node.Nodes;
 import org.partnergraph.organization.Organization;
 import org.partnergraph.partnership.Partnership;
+import org.partnergraph.partnership.PartnershipRow;
 
 /**
  * The timeline statement: every dated event, programme, agreement and stated status that matches, gathered in
@@ -123,15 +124,11 @@ public class TimelineRepository {
               RETURN 'PARTNERSHIP_STATUS' AS kind, 'status~' + r.id + CASE WHEN n > 0 THEN '~' + n ELSE '' END AS id,
                      date, null AS endDate, null AS progress, null AS dateQualifier, null AS endDateQualifier, status,
                      null AS node,
-                     {id: r.id, kind: type(r), since: r.since, until: r.until, endReason: r.endReason, scheme: r.scheme,
-                      sources: r.sources, quotes: r.quotes, impliedFlags: r.impliedFlags,
-                      status: r {.status, .statusDate, .statusSources, .statusQuotes, .statusImpliedFlags, .statusHistoryStatuses,
-                                .statusHistoryDates, .statusHistoryCitations},
-                      quantities: [r.quantities], facts: [r.facts],
-                      supporter: CASE WHEN a:Organization THEN a
-                                 ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(a) RETURN owner LIMIT 1 }[0] END,
-                      supported: x,
-                      through: COLLECT { MATCH (through:Entity {id: r.programme}) RETURN through LIMIT 1 }[0]} AS partnership,
+            """ + "         " + PartnershipRow.stated(PartnershipRow.ALL_KEYS, """
+                     CASE WHEN a:Organization THEN a
+                     ELSE COLLECT { MATCH (owner:Organization)-[:HAS_DEPARTMENT|OFFERS*1..2]->(a) RETURN owner LIMIT 1 }[0] END""",
+                    "x", "COLLECT { MATCH (through:Entity {id: r.programme}) RETURN through LIMIT 1 }[0]") + """
+             AS partnership,
                      sources, quotes, flags, citations
             """));
 
@@ -139,7 +136,7 @@ public class TimelineRepository {
      * Ordered by the first day an entry's date can mean, a year before a month before a day starting that day
      * (the key's last digit), then id; all matching entries are gathered once, so the count and the page come
      * from the same pass. The page's entries are projected by %1$s (node n), %2$s (supporter s) and %3$s
-     * (supported t).
+     * (supported t); %8$s are the partnership's keys (all of them).
      */
     private static final String PAGE = """
             WITH kind, id, date, endDate, progress, dateQualifier, endDateQualifier, status, node, partnership, sources,
@@ -162,8 +159,7 @@ public class TimelineRepository {
                       RETURN e {.key, .id, .kind, .date, .endDate, .progress, .dateQualifier, .endDateQualifier, .status, .sources, .quotes, .flags, .citations,
                                 node: %1$s,
                                 partnership: CASE WHEN p IS NULL THEN null
-                                             ELSE p {.id, .kind, .since, .until, .endReason, .scheme, .sources, .quotes,
-                                                     .impliedFlags, .through, .status, .quantities, .facts, supporter: %2$s, supported: %3$s} END}
+                                             ELSE p {%8$s, supporter: %2$s, supported: %3$s} END}
                     }}""";
 
     private final Graph graph;
@@ -210,7 +206,7 @@ public class TimelineRepository {
             parts.add(PARTS.get(kind).formatted(conditions.isEmpty() ? "true" : String.join("\n                AND ", conditions)));
         }
         return prelude + "CALL (" + String.join(", ", scope) + ") {\n" + String.join("  UNION ALL\n", parts) + "}\n"
-                + PAGE.formatted(node, supporter, supported, FIRST_DAY.formatted("date"), n, s, t);
+                + PAGE.formatted(node, supporter, supported, FIRST_DAY.formatted("date"), n, s, t, PartnershipRow.ALL);
     }
 
     /** The variables a WITH carries on, each followed by a comma. */

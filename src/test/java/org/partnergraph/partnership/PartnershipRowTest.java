@@ -1,6 +1,7 @@
 package org.partnergraph.partnership;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,33 @@ class PartnershipRowTest {
     @Test
     void aFieldTheTableDoesNotKnowProjectsEveryKey() {
         assertEquals(PartnershipRow.ALL, PartnershipRow.keys(select("since", "somethingNew")));
+    }
+
+    @Test
+    void theBranchesWriteOnlyTheKeysAsked() {
+        assertEquals("{id: r.id, kind: type(r), since: r.since, scheme: r.scheme, supporter: s, supported: t}",
+                PartnershipRow.stated(Set.of("scheme"), "s", "t", null));
+        assertEquals("{id: run.id + '~' + t.id, kind: 'PROGRAMME', since: toString(prog.year), through: prog, "
+                + "supporter: o, supported: target}", PartnershipRow.programme(Set.of("through"), "o", "target"));
+        // The programme or agreement a relationship names is looked up only when a field reads it.
+        assertEquals("", PartnershipRow.through(Set.of("since", "status")));
+        assertTrue(PartnershipRow.through(Set.of("through")).contains("OPTIONAL MATCH (through:Entity {id: r.programme})"));
+        assertTrue(PartnershipRow.stated(Set.of("through"), "s", "t", "x.named").contains("through: x.named"));
+    }
+
+    @Test
+    void theStatementsCarryOnlyTheSelectedKeysThroughEveryBranch() {
+        // Role ANY and every kind: all five branches (both ways, stated and programmes).
+        PartnersQuery any = new PartnersQuery(PartnerRole.ANY, null, PartnershipSort.ID, null, PartnersQuery.Partners.ALL);
+        String lean = PartnershipRepository.partnershipsOf(any, PartnershipRow.of(select("since", "supporter")));
+        String full = PartnershipRepository.partnershipsOf(any, PartnershipRow.ALL_KEYS);
+        String support = PartnershipRepository.supportInto(PartnershipRow.of(select("scheme")));
+        for (String heavy : List.of("r.sources", "run.quantities", "statusHistoryCitations", "OPTIONAL MATCH (through")) {
+            assertFalse(lean.contains(heavy), heavy + " in " + lean);
+            assertFalse(support.contains(heavy), heavy + " in " + support);
+            assertTrue(full.contains(heavy), heavy + " missing from " + full);
+        }
+        assertTrue(support.contains("scheme: r.scheme") && support.contains("scheme: null"), support);
     }
 
     /** The committed schema (held equal to the code by GraphQLSchemaFileTest): a new field gets its own entry. */
