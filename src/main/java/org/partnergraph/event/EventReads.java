@@ -24,7 +24,8 @@ class EventReads implements ReadContribution {
     public void contribute(ReadCatalog.Builder catalog) {
         catalog.shape("Event", "Event", List.of("id", "name", "kind", "date", "endDate", "dateQualifier",
                 "endDateQualifier", "participants", "progress", "quantities", "facts"), List.of("id", "name", "kind", "date"),
-                Map.of("dateApproximate", List.of("dateQualifier"), "endDateApproximate", List.of("endDateQualifier")),
+                Map.of("dateApproximate", List.of("dateQualifier"), "endDateApproximate", List.of("endDateQualifier"),
+                        "datePrecision", List.of("date")),
                 Event::from);
         catalog.field("Event", "participations", this::participations);
     }

@@ -367,8 +367,10 @@ final class Selections {
 
         @Override
         public boolean isConditional() {
-            Set<GraphQLObjectType> possible = parent == null ? Set.copyOf(objectTypes) : walk.possibleObjects(parent.type);
-            return objectTypes.size() < possible.size();
+            if (parent == null) {
+                return false; // as graphql-java: a field at the top of the selection is never conditional
+            }
+            return objectTypes.size() < walk.possibleObjects(parent.type).size();
         }
 
         @Override

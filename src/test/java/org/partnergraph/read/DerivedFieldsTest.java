@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Values;
 import org.partnergraph.event.Event;
+import org.partnergraph.timeline.DatePrecision;
 
 import graphql.GraphQLContext;
 import graphql.schema.SelectedField;
@@ -41,7 +42,7 @@ class DerivedFieldsTest {
     static ReadPlan plan() {
         ReadCatalog catalog = ReadCatalog.of(List.of(builder -> builder.shape("Event", "Event", EVENT_FIELDS,
                 List.of("id", "name", "kind", "date"), Map.of("dateApproximate", List.of("dateQualifier"),
-                        "endDateApproximate", List.of("endDateQualifier")), Event::from)));
+                        "endDateApproximate", List.of("endDateQualifier"), "datePrecision", List.of("date")), Event::from)));
         return new ReadPlan(catalog, Prefetched.of(GraphQLContext.newContext().build()));
     }
 
@@ -51,6 +52,16 @@ class DerivedFieldsTest {
                 plan().node("Event", "e", List.of(field("id"), field("dateApproximate"))).expression());
         assertEquals("e {.id, .name, .kind, .date, .endDateQualifier}",
                 plan().node("Event", "e", List.of(field("endDateApproximate"))).expression());
+    }
+
+    /** datePrecision is computed from date, which every event projection carries: nothing more is read. */
+    @Test
+    void datePrecisionReadsOnlyTheDate() {
+        Compiled compiled = plan().node("Event", "e", List.of(field("id"), field("datePrecision")));
+        assertEquals("e {.id, .name, .kind, .date}", compiled.expression());
+        Event month = (Event) compiled.reader().apply(Values.value(Map.of("id", "evt-z", "name", "测试", "kind", "VISIT",
+                "date", "2023-10")));
+        assertEquals(DatePrecision.MONTH, month.datePrecision());
     }
 
     @Test
