@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -101,13 +102,18 @@ class PartnershipRepository {
                 .collect(Collectors.joining("  UNION\n")) + "}\n";
     }
 
+    // Declared before SUPPORT_GAPS and SUPPORTERS_OF, whose initialisers build their text through it.
+    /** The texts of {@link #partnershipsOf} and {@link #supportInto} by shape (role, kinds, row keys); see {@link #text}. */
+    private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+
     /**
      * Everyone who supports {@code target}: explicit support into it, and programmes whose implementer
      * RUNS them and which TARGET it. Expects {@code target} bound; yields {@code partnership} maps with
      * {@code keys} ({@link PartnershipRow}).
      */
     static String supportInto(Set<String> keys) {
-        return union("target", List.of(intoStated(keys), intoProgrammes(keys)));
+        // Asked by every compiled supportersOf; the text depends on the keys only.
+        return text("into:" + keys, () -> union("target", List.of(intoStated(keys), intoProgrammes(keys))));
     }
 
     /**
@@ -168,9 +174,6 @@ class PartnershipRepository {
             LIMIT $limit
             """;
 
-    /** {@link #partnershipsOf} by role, kinds and keys (3 roles × the kind lists clients send × the key sets, bounded). */
-    private static final Map<String, String> PARTNERSHIPS_OF = new ConcurrentHashMap<>();
-
     /**
      * Every partnership of the organisation in {@code o} that {@code query} can want: support it or its
      * departments and majors receive (role SUPPORTER or ANY), support it gives (SUPPORTED or ANY); programme
@@ -181,12 +184,18 @@ class PartnershipRepository {
      */
     static String partnershipsOf(PartnersQuery query, Set<String> keys) {
         // Asked on every request that lists partnerships; the text depends on the role, the kinds and the keys only.
-        if (PARTNERSHIPS_OF.size() > 1_000) {
-            // Kind lists are client input (repeats, orders): never let them grow the table without bound.
-            PARTNERSHIPS_OF.clear();
+        return text("of:" + query.role() + ":" + query.kinds() + ":" + keys, () -> buildPartnershipsOf(query, keys));
+    }
+
+    /**
+     * A statement text built once per shape. Kind lists and selections are client input (repeats, orders,
+     * field subsets): the table is cleared past 1,000 shapes rather than grown without bound.
+     */
+    private static String text(String shape, Supplier<String> build) {
+        if (TEXTS.size() > 1_000) {
+            TEXTS.clear();
         }
-        return PARTNERSHIPS_OF.computeIfAbsent(query.role() + ":" + query.kinds() + ":" + keys,
-                key -> buildPartnershipsOf(query, keys));
+        return TEXTS.computeIfAbsent(shape, key -> build.get());
     }
 
     private static String buildPartnershipsOf(PartnersQuery query, Set<String> keys) {
