@@ -22,6 +22,9 @@ import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.ExecutionStrategy;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.OperationDefinition;
@@ -38,6 +41,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import io.smallrye.graphql.api.ErrorCode;
 import io.smallrye.graphql.spi.EventingService;
 import io.vertx.ext.web.RoutingContext;
+import org.partnergraph.read.DirectCompletion;
 import org.partnergraph.read.PlannedFetchers;
 import org.partnergraph.read.RootDispatch;
 
@@ -86,9 +90,30 @@ public class ErrorCodes implements EventingService {
         chain.add(new RootDispatch());
         LazyDataLoaders.takeOver();
         chain.add(new LazyDataLoaders());
-        chain.add(new ResponseSizeLimit(GraphQLSettings.current().maxNodes()));
+        ResponseSizeLimit sizeLimit = new ResponseSizeLimit(GraphQLSettings.current().maxNodes());
+        chain.add(sizeLimit);
         chain.add(new CodedInstrumentation());
-        return builder.instrumentation(new LeanInstrumentation(chain)).schema(executable(schema(builder)));
+        LeanInstrumentation instrumentation = new LeanInstrumentation(chain);
+        ExecutionStrategy query = (ExecutionStrategy) builderField(builder, "queryExecutionStrategy");
+        if ((query == null || query.getClass() == AsyncExecutionStrategy.class)
+                && instrumentation.perFieldHooksOnlyIn(ResponseSizeLimit.class)) {
+            builder.queryExecutionStrategy(DirectCompletion.of(
+                    (DataFetcherExceptionHandler) builderField(builder, "defaultExceptionHandler"), sizeLimit::add));
+        } else {
+            LOG.warnf("Objects are completed by graphql-java's walk alone: another query strategy (%s) or an "
+                    + "instrumentation hooks into single fields", query);
+        }
+        return builder.instrumentation(instrumentation).schema(executable(schema(builder)));
+    }
+
+    private static Object builderField(GraphQL.Builder builder, String name) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("graphql-java changed: cannot read the engine's " + name, e);
+        }
     }
 
     /** SmallRye's schema (by identity) and what it became; one pair, as one application has one schema. */

@@ -67,6 +67,21 @@ final class LeanInstrumentation extends ChainedInstrumentation {
         return flat;
     }
 
+    /**
+     * Whether only {@code exempt} hooks into single fields or objects: an object completed without graphql-java's
+     * per-field walk then misses no other member's hook (the exempt one is told apart).
+     */
+    boolean perFieldHooksOnlyIn(Class<? extends Instrumentation> exempt) {
+        List<Instrumentation> others = getInstrumentations().stream().filter(m -> m.getClass() != exempt).toList();
+        return !(used(others, "beginFieldExecution", InstrumentationFieldParameters.class)
+                || used(others, "beginFieldFetch", InstrumentationFieldFetchParameters.class)
+                || used(others, "beginFieldFetching", InstrumentationFieldFetchParameters.class)
+                || used(others, "beginFieldCompletion", InstrumentationFieldCompleteParameters.class)
+                || used(others, "beginFieldListCompletion", InstrumentationFieldCompleteParameters.class)
+                || used(others, "beginExecuteObject", InstrumentationExecutionStrategyParameters.class)
+                || used(others, "instrumentDataFetcher", DataFetcher.class, InstrumentationFieldFetchParameters.class));
+    }
+
     /** Whether any member overrides the hook (a subclass of ChainedInstrumentation counts as using them all). */
     static boolean used(List<Instrumentation> members, String hook, Class<?>... leading) {
         for (Instrumentation member : members) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ErrorClassification;
+import graphql.GraphQLContext;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphqlErrorBuilder;
@@ -43,7 +44,22 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        return new Count();
+        Count count = new Count();
+        if (parameters.getExecutionInput() != null) {
+            parameters.getExecutionInput().getGraphQLContext().put(Count.class, count);
+        }
+        return count;
+    }
+
+    /**
+     * Objects completed without graphql-java's per-object hook ({@code read.DirectCompletion} completes a
+     * prefetched object in one walk) count as well.
+     */
+    void add(GraphQLContext context, int objects) {
+        Count count = context.get(Count.class);
+        if (count != null && count.objects.addAndGet(objects) > maxNodes) {
+            count.exceeded = true;
+        }
     }
 
     @Override

@@ -58,13 +58,16 @@ public class CompiledReads {
     private final boolean anonymousReads;
     private final Duration readTimeout;
     private volatile boolean enabled;
+    private volatile boolean directCompletion;
     private final Set<String> planned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CompiledReads(Graph graph, Instance<ReadContribution> contributions, Access access,
             @ConfigProperty(name = "partnergraph.security.anonymous-reads") boolean anonymousReads,
             @ConfigProperty(name = "partnergraph.graph.transaction-timeout") Duration readTimeout,
-            @ConfigProperty(name = "partnergraph.graph.compiled-reads") boolean enabled) {
+            @ConfigProperty(name = "partnergraph.graph.compiled-reads") boolean enabled,
+            @ConfigProperty(name = "partnergraph.graph.direct-completion") boolean directCompletion) {
         this.enabled = enabled;
+        this.directCompletion = directCompletion;
         this.graph = graph;
         this.catalog = ReadCatalog.of(contributions.stream().toList());
         this.access = access;
@@ -79,6 +82,19 @@ public class CompiledReads {
 
     boolean compiles(String rootField) {
         return enabled && catalog.root(rootField) != null;
+    }
+
+    /**
+     * Whether {@link DirectCompletion} may complete what the statement fetched without graphql-java's walk: with
+     * the planner only (switched off, every field goes through graphql-java and its resolver, as before).
+     */
+    boolean completesDirectly() {
+        return enabled && directCompletion;
+    }
+
+    /** Switches {@link DirectCompletion} alone off or on (the planner stays as it is): to compare both walks. */
+    public void completeDirectly(boolean on) {
+        directCompletion = on;
     }
 
     /**

@@ -78,18 +78,30 @@ final class PlainProperties {
      * source object, so graphql-java need not build the field's environment.
      */
     record Accessor(Method method) implements LightDataFetcher<Object> {
+        /** What {@link #read} answers when the accessor throws: graphql-java's fetch then reports it. */
+        static final Object FAILED = new Object();
+
         @Override
         public Object get(graphql.schema.DataFetchingEnvironment environment) throws Exception {
-            return read(environment.getSource());
+            return invoke(environment.getSource());
         }
 
         @Override
         public Object get(GraphQLFieldDefinition definition, Object source,
                 Supplier<graphql.schema.DataFetchingEnvironment> environment) throws Exception {
-            return read(source);
+            return invoke(source);
         }
 
-        private Object read(Object source) throws Exception {
+        /** The property's value, or {@link #FAILED} (for {@link DirectCompletion}, which leaves errors to graphql-java). */
+        Object read(Object source) {
+            try {
+                return invoke(source);
+            } catch (Exception e) {
+                return FAILED;
+            }
+        }
+
+        private Object invoke(Object source) throws Exception {
             if (source == null) {
                 return null;
             }

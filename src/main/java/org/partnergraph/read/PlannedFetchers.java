@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
@@ -66,8 +67,25 @@ public final class PlannedFetchers {
         if (plain.isPresent() && !plannable) {
             return plain.get();
         }
-        DataFetcher<?> resolver = plain.<DataFetcher<?>>map(p -> p).orElse(smallRye);
-        return env -> {
+        return new Planned(plain.<DataFetcher<?>>map(p -> p).orElse(smallRye));
+    }
+
+    /**
+     * A field's value from what the request's statement fetched ahead for its object, else from its resolver
+     * (a plain property's accessor, or SmallRye's fetcher).
+     */
+    static final class Planned implements DataFetcher<Object> {
+        /** What {@link #answered} says when only the resolver can answer. */
+        static final Object UNANSWERED = new Object();
+
+        private final DataFetcher<?> resolver;
+
+        Planned(DataFetcher<?> resolver) {
+            this.resolver = resolver;
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
             Object source = env.getSource();
             Prefetched prefetched = source == null ? null : Prefetched.existing(env.getGraphQlContext());
             String key = env.getField().getResultKey();
@@ -75,6 +93,17 @@ public final class PlannedFetchers {
                 return prefetched.value(source, key);
             }
             return resolver.get(env);
-        };
+        }
+
+        /**
+         * The value {@link #get} answers for {@code source}'s {@code resultKey} when no resolver but a plain
+         * property's needs to run; otherwise {@link #UNANSWERED} (for {@link DirectCompletion}).
+         */
+        Object answered(Prefetched prefetched, Object source, String resultKey) {
+            if (prefetched != null && source != null && prefetched.has(source, resultKey)) {
+                return prefetched.value(source, resultKey);
+            }
+            return resolver instanceof PlainProperties.Accessor accessor ? accessor.read(source) : UNANSWERED;
+        }
     }
 }

@@ -1,8 +1,10 @@
 package org.partnergraph.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,5 +90,18 @@ class LeanInstrumentationTest {
         assertSame(SimpleInstrumentationContext.noOp(), chain.beginFieldExecution((InstrumentationFieldParameters) null, state));
         assertSame(FieldFetchingInstrumentationContext.NOOP,
                 chain.beginFieldFetching((InstrumentationFieldFetchParameters) null, state));
+    }
+
+    /**
+     * read.DirectCompletion completes objects without graphql-java's per-field walk: only where no member but the
+     * response-size limit (which it tells itself) hooks into single fields or objects.
+     */
+    @Test
+    void objectsMayBeCompletedPastThePerFieldWalkOnlyWhenNoOtherMemberHooksIntoThem() {
+        assertTrue(new LeanInstrumentation(List.of(new Objects(), new SimplePerformantInstrumentation()))
+                .perFieldHooksOnlyIn(Objects.class));
+        assertFalse(new LeanInstrumentation(List.of(new Objects(), new ChainedInstrumentation(List.of(new Completions()))))
+                .perFieldHooksOnlyIn(Objects.class));
+        assertFalse(new LeanInstrumentation(List.of(new Objects())).perFieldHooksOnlyIn(Completions.class));
     }
 }

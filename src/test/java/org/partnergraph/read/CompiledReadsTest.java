@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.partnergraph.dataset.DatasetService;
@@ -326,6 +327,74 @@ class CompiledReadsTest {
             after = page.getBoolean("data.organization.links.pageInfo.hasNextPage")
                     ? page.getString("data.organization.links.pageInfo.endCursor") : null;
         } while (after != null);
+    }
+
+    /**
+     * What the statement fetched is completed in one walk (DirectCompletion), not graphql-java's walk per field:
+     * every object of these answers is (counted) — but for an object on the way to a field only its resolver
+     * answers (partnersPage's citations), which graphql-java completes — and the answers are those graphql-java's
+     * own walk gives for the same prefetched values, to the character.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "read/departmentSupporters | 0 | {\"id\": \"kashgar-polytechnic-civil-engineering\"}",
+            "read/partnersPage | 1 | {\"id\": \"kashgar-polytechnic\", \"first\": 20}",
+            "read/membersInRegion | 0 | {\"allianceId\": \"alliance-hu-dian\", \"first\": 100, \"filter\": {\"memberOfId\": \"alliance-hu-dian\", \"regionId\": \"shanghai\"}}",
+            "read/partnersOfPartners | 0 | {\"id\": \"kashgar-polytechnic\", \"kind\": [\"PAIRED_WITH\"]}",
+            "read/everything | 0 | {\"first\": 100}",
+            "read/directCompletion | 0 | {\"id\": \"kashgar-polytechnic\", \"withPartners\": true, \"skipRegion\": false}",
+            "read/directCompletion | 0 | {\"id\": \"kashgar-polytechnic\", \"withPartners\": false, \"skipRegion\": true}",
+            "read/directCompletion | 0 | {\"id\": \"no-such-organisation\", \"withPartners\": true, \"skipRegion\": false}"})
+    void objectsTheStatementFetchedAreCompletedInOneWalkAsGraphqlJavaWould(String document, int resolverLevels, String json) {
+        Map<String, Object> variables = JsonPath.from(json).getMap("$");
+        long before = DirectCompletion.completed();
+        JsonPath direct = ok(ANONYMOUS.file(document, variables));
+        long completed = DirectCompletion.completed() - before;
+        if (resolverLevels == 0) {
+            assertEquals(objects(direct.get("data")), completed, direct::prettify);
+        } else {
+            // organization, partners, each edge and its node are graphql-java's (citations are below the nodes);
+            // the node's supporter, supported, region, programme and each citation are walked.
+            int edges = direct.getList("data.organization.partners.edges").size();
+            assertEquals(objects(direct.get("data")) - 2 - 2L * edges, completed, direct::prettify);
+            assertTrue(edges > 5, direct::prettify);
+        }
+        planner.completeDirectly(false);
+        try {
+            long walked = DirectCompletion.completed();
+            String answer = ANONYMOUS.file(document, variables).prettify();
+            assertEquals(walked, DirectCompletion.completed(), "switched off, nothing is completed directly");
+            assertEquals(answer, direct.prettify(), document + " " + variables);
+        } finally {
+            planner.completeDirectly(true);
+        }
+    }
+
+    /** The objects below {@code data} in an answer: what graphql-java would complete one field at a time. */
+    static long objects(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().mapToLong(v -> (v instanceof Map ? 1 : 0) + objects(v)).sum();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().mapToLong(v -> (v instanceof Map ? 1 : 0) + objects(v)).sum();
+        }
+        return 0;
+    }
+
+    /**
+     * An object with a field only its resolver answers (history, refused to an anonymous client) is left to
+     * graphql-java, which reports the refusal as before; the objects below it (memberOf) are still walked.
+     */
+    @Test
+    void anObjectWithAFieldOnlyItsResolverAnswersIsLeftToGraphqlJava() {
+        String member = ok(ANONYMOUS.query("{ organizations(filter: {memberOfId: \"alliance-hu-dian\"}, first: 1) "
+                + "{ edges { node { id } } } }", Map.of())).getString("data.organizations.edges[0].node.id");
+        long before = DirectCompletion.completed();
+        JsonPath body = ANONYMOUS.file("read/protected", Map.of("id", member));
+        assertEquals("UNAUTHENTICATED", body.getString("errors[0].extensions.code"), body::prettify);
+        int memberships = body.getList("data.organization.memberOf").size();
+        assertTrue(memberships > 0, body::prettify);
+        assertEquals(memberships, DirectCompletion.completed() - before, body::prettify);
     }
 
     @Test
