@@ -167,7 +167,7 @@ public final class DirectCompletion extends AsyncExecutionStrategy {
         dispatcher.executeObjectOnFieldValuesInfo(List.of(), object);
     }
 
-    /** One walk from a root field's object down; GIVE_BACK as soon as any part is not its to answer. */
+    /** One walk from an object down; GIVE_BACK as soon as any part of it is not the walk's to answer. */
     private final class Walk {
         private final ExecutionContext context;
         private final GraphQLSchema schema;
