@@ -83,7 +83,8 @@ public class ErrorCodes implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
-        Instrumentation existing = existingInstrumentation(builder);
+        // The builder keeps SmallRye's instrumentation in a private field: wrap it rather than drop it.
+        Instrumentation existing = (Instrumentation) builderField(builder, "instrumentation");
         if (existing != null) {
             chain.add(existing);
         }
@@ -103,9 +104,11 @@ public class ErrorCodes implements EventingService {
             LOG.warnf("Objects are completed by graphql-java's walk alone: another query strategy (%s) or an "
                     + "instrumentation hooks into single fields", query);
         }
-        return builder.instrumentation(instrumentation).schema(executable(schema(builder)));
+        return builder.instrumentation(instrumentation)
+                .schema(executable((GraphQLSchema) builderField(builder, "graphQLSchema")));
     }
 
+    /** What SmallRye gave the builder: graphql-java keeps it in private fields, with no getters. */
     private static Object builderField(GraphQL.Builder builder, String name) {
         try {
             Field field = GraphQL.Builder.class.getDeclaredField(name);
@@ -134,27 +137,6 @@ public class ErrorCodes implements EventingService {
             source = smallRye;
         }
         return executable;
-    }
-
-    private static GraphQLSchema schema(GraphQL.Builder builder) {
-        try {
-            Field field = GraphQL.Builder.class.getDeclaredField("graphQLSchema");
-            field.setAccessible(true);
-            return (GraphQLSchema) field.get(builder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("graphql-java changed: cannot guard the Int and ID scalars", e);
-        }
-    }
-
-    /** The builder keeps SmallRye's instrumentation in a private field; wrap it rather than drop it. */
-    private static Instrumentation existingInstrumentation(GraphQL.Builder builder) {
-        try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
-            field.setAccessible(true);
-            return (Instrumentation) field.get(builder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("graphql-java changed: cannot chain the error-code instrumentation", e);
-        }
     }
 
     /** Per request: which operation it was, once graphql-java has parsed it. */

@@ -351,12 +351,12 @@ class CompiledReadsTest {
         JsonPath direct = ok(ANONYMOUS.file(document, variables));
         long completed = DirectCompletion.completed() - before;
         if (resolverLevels == 0) {
-            assertEquals(objects(direct.get("data")), completed, direct::prettify);
+            assertEquals(DirectCompletionTest.objects(direct.get("data")), completed, direct::prettify);
         } else {
             // organization, partners, each edge and its node are graphql-java's (citations are below the nodes);
             // the node's supporter, supported, region, programme and each citation are walked.
             int edges = direct.getList("data.organization.partners.edges").size();
-            assertEquals(objects(direct.get("data")) - 2 - 2L * edges, completed, direct::prettify);
+            assertEquals(DirectCompletionTest.objects(direct.get("data")) - 2 - 2L * edges, completed, direct::prettify);
             assertTrue(edges > 5, direct::prettify);
         }
         planner.completeDirectly(false);
@@ -368,17 +368,6 @@ class CompiledReadsTest {
         } finally {
             planner.completeDirectly(true);
         }
-    }
-
-    /** The objects below {@code data} in an answer: what graphql-java would complete one field at a time. */
-    static long objects(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map.values().stream().mapToLong(v -> (v instanceof Map ? 1 : 0) + objects(v)).sum();
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().mapToLong(v -> (v instanceof Map ? 1 : 0) + objects(v)).sum();
-        }
-        return 0;
     }
 
     /**

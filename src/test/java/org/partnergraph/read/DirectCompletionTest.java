@@ -206,7 +206,7 @@ class DirectCompletionTest {
                 Map.of());
     }
 
-    /** Objects below {@code data}: one per map. */
+    /** Objects below {@code data}: one per map, what graphql-java would complete one field at a time. */
     static int objects(Object value) {
         List<Object> children = new ArrayList<>();
         if (value instanceof Map<?, ?> map) {
