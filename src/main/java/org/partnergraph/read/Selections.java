@@ -14,12 +14,17 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.execution.ValuesResolver;
+import graphql.execution.conditional.ConditionalNodeDecision;
 import graphql.execution.conditional.ConditionalNodes;
 import graphql.introspection.Introspection;
 import graphql.language.AstComparator;
+import graphql.language.DirectivesContainer;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -62,6 +67,16 @@ final class Selections {
     private static final AtomicLong HANDED_BACK = new AtomicLong();
     /** How many selections were compared with graphql-java's (only with assertions on: the tests). */
     private static final AtomicLong COMPARED = new AtomicLong();
+    private static final AtomicLong WALKS = new AtomicLong();
+    /**
+     * Walks kept by the root field's syntax node (graphql-java's nodes compare by identity). SmallRye keeps the last
+     * 2,048 documents it has parsed and validated, so the next request with the same document (new variables)
+     * brings the same nodes and is not walked again: the walk was the planner's largest cost (a profile under load
+     * put it at ~9% of the service's CPU on a department's supporters). A walk holds its document's nodes, so the
+     * walks kept are bounded as SmallRye's documents are (a document has one entry per compiled root field). A
+     * walk that depends on the request ({@code @skip}/{@code @include}, a custom condition) is not kept.
+     */
+    private static final Cache<Field, Walked> WALKED = Caffeine.newBuilder().maximumSize(4_096).build();
 
     private Selections() {
     }
@@ -71,20 +86,52 @@ final class Selections {
      * must answer.
      */
     static Optional<List<SelectedField>> immediate(DataFetchingEnvironment env) {
-        Walk walk = new Walk(env.getGraphQLSchema(), env.getFragmentsByName(), env.getVariables(),
-                env.getGraphQlContext(), env.getLocale());
+        List<Field> roots = env.getMergedField().getFields();
+        Walked walked = WALKED.getIfPresent(roots.get(0));
+        if (walked == null || !walked.walks(env.getGraphQLSchema(), env.getFieldType(), roots)) {
+            walked = walk(env, roots);
+        }
+        if (walked.shapes() == null) {
+            HANDED_BACK.incrementAndGet();
+            return Optional.empty();
+        }
+        return Optional.of(view(new Bindings(env.getVariables(), env.getGraphQlContext(), env.getLocale()), null,
+                walked.shapes()));
+    }
+
+    /** Walks the root field's selection; keeps the result where it is the same for every request of the document. */
+    private static Walked walk(DataFetchingEnvironment env, List<Field> roots) {
+        WALKS.incrementAndGet();
+        Walk walk = new Walk(env.getGraphQLSchema(), env.getFragmentsByName(), env.getVariables(), env.getGraphQlContext());
         Set<GraphQLObjectType> types = walk.possibleObjects(env.getFieldType());
         List<SelectionSet> selections = new ArrayList<>();
-        for (Field field : env.getMergedField().getFields()) {
+        for (Field field : roots) {
             if (field.getSelectionSet() != null) {
                 selections.add(field.getSelectionSet());
             }
         }
-        Optional<List<SelectedField>> immediate = walk.fields(null, types, selections).map(Selected::immediate);
-        if (immediate.isEmpty()) {
-            HANDED_BACK.incrementAndGet();
+        Walked walked = new Walked(env.getGraphQLSchema(), env.getFieldType(), List.copyOf(roots),
+                walk.fields(types, selections, false).orElse(null));
+        if (!walk.variesByRequest) {
+            WALKED.put(roots.get(0), walked);
         }
-        return immediate;
+        return walked;
+    }
+
+    /** The request's view of walked shapes: fields whose arguments are resolved with its variables. */
+    private static List<SelectedField> view(Bindings bindings, LightField parent, List<Shape> shapes) {
+        List<SelectedField> fields = new ArrayList<>(shapes.size());
+        for (Shape shape : shapes) {
+            LightField field = new LightField(bindings, parent, shape);
+            field.selection = new Selected(view(bindings, field, shape.children()));
+            fields.add(field);
+        }
+        return fields;
+    }
+
+    /** How many selections were walked rather than taken from the walks kept (tests check repeats are not walked). */
+    static long walks() {
+        return WALKS.get();
     }
 
     static long handedBack() {
@@ -123,9 +170,23 @@ final class Selections {
         return comparable;
     }
 
-    /** One request's walk: what every field of it shares. */
-    private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
-            GraphQLContext context, Locale locale) {
+    /** One walk of a root field's selection. */
+    private static final class Walk {
+        private final GraphQLSchema schema;
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<String, Object> variables;
+        private final GraphQLContext context;
+        /** Whether what is included depended on this request (its variables, a custom condition). */
+        private boolean variesByRequest;
+
+        Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
+                GraphQLContext context) {
+            this.schema = schema;
+            this.fragments = fragments;
+            this.variables = variables;
+            this.context = context;
+            this.variesByRequest = context.get(ConditionalNodeDecision.class) != null;
+        }
 
         /** The object types a value of {@code type} can be. */
         Set<GraphQLObjectType> possibleObjects(GraphQLType type) {
@@ -141,27 +202,37 @@ final class Selections {
             return objects;
         }
 
-        /** The fields the selection sets select on a value of one of {@code types}; empty when they cannot be merged. */
-        Optional<Selected> fields(LightField parent, Set<GraphQLObjectType> types, List<SelectionSet> selections) {
+        /**
+         * The fields the selection sets select on a value of one of {@code types}; empty when they cannot be merged.
+         * Below a field ({@code nested}), a field selected on fewer than all of {@code types} is conditional.
+         */
+        Optional<List<Shape>> fields(Set<GraphQLObjectType> types, List<SelectionSet> selections, boolean nested) {
             Map<String, Group> groups = new LinkedHashMap<>();
             for (SelectionSet selection : selections) {
                 if (!collect(types, selection, groups)) {
                     return Optional.empty();
                 }
             }
-            List<SelectedField> fields = new ArrayList<>(groups.size());
+            List<Shape> fields = new ArrayList<>(groups.size());
             for (Group group : groups.values()) {
-                if (!group.fields(this, parent, fields)) {
+                if (!group.fields(this, nested ? types.size() : 0, fields)) {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new Selected(fields));
+            return Optional.of(List.copyOf(fields));
+        }
+
+        private boolean included(DirectivesContainer<?> node) {
+            if (!node.getDirectives().isEmpty()) {
+                variesByRequest = true;
+            }
+            return CONDITIONS.shouldInclude(node, variables, schema, context);
         }
 
         private boolean collect(Set<GraphQLObjectType> types, SelectionSet selectionSet, Map<String, Group> groups) {
             for (Selection<?> selection : selectionSet.getSelections()) {
                 if (selection instanceof Field field) {
-                    if (!CONDITIONS.shouldInclude(field, variables, schema, context)) {
+                    if (!included(field)) {
                         continue;
                     }
                     Set<GraphQLObjectType> on = new LinkedHashSet<>();
@@ -181,7 +252,7 @@ final class Selections {
                         return false;
                     }
                 } else if (selection instanceof InlineFragment inline) {
-                    if (CONDITIONS.shouldInclude(inline, variables, schema, context)
+                    if (included(inline)
                             && !collect(narrowed(types, inline.getTypeCondition() == null ? null
                                     : inline.getTypeCondition().getName()), inline.getSelectionSet(), groups)) {
                         return false;
@@ -191,7 +262,7 @@ final class Selections {
                     if (fragment == null) {
                         return false;
                     }
-                    if (CONDITIONS.shouldInclude(spread, variables, schema, context)
+                    if (included(spread)
                             && !collect(narrowed(types, fragment.getTypeCondition().getName()),
                                     fragment.getSelectionSet(), groups)) {
                         return false;
@@ -242,7 +313,8 @@ final class Selections {
             return true;
         }
 
-        boolean fields(Walk walk, LightField parent, List<SelectedField> out) {
+        /** Adds the group's fields; {@code siblingTypes}: how many object types the parent's value can be (0 at the top). */
+        boolean fields(Walk walk, int siblingTypes, List<Shape> out) {
             Map<List<Field>, Set<GraphQLObjectType>> bySelections = new LinkedHashMap<>();
             Set<GraphQLObjectType> types = new LinkedHashSet<>();
             asts.values().forEach(types::addAll);
@@ -256,7 +328,7 @@ final class Selections {
                 bySelections.computeIfAbsent(selected, s -> new LinkedHashSet<>()).add(type);
             }
             for (Map.Entry<List<Field>, Set<GraphQLObjectType>> each : bySelections.entrySet()) {
-                Optional<LightField> field = field(walk, parent, each.getKey(), each.getValue());
+                Optional<Shape> field = field(walk, siblingTypes, each.getKey(), each.getValue());
                 if (field.isEmpty()) {
                     return false;
                 }
@@ -265,8 +337,7 @@ final class Selections {
             return true;
         }
 
-        private static Optional<LightField> field(Walk walk, LightField parent, List<Field> asts,
-                Set<GraphQLObjectType> types) {
+        private static Optional<Shape> field(Walk walk, int siblingTypes, List<Field> asts, Set<GraphQLObjectType> types) {
             List<GraphQLFieldDefinition> definitions = new ArrayList<>(types.size());
             for (GraphQLObjectType type : types) {
                 definitions.add(walk.definition(type, asts.get(0).getName()));
@@ -277,47 +348,67 @@ final class Selections {
                     return Optional.empty();
                 }
             }
-            LightField field = new LightField(walk, parent, asts, List.copyOf(types), definitions, type);
             List<SelectionSet> below = new ArrayList<>();
             for (Field ast : asts) {
                 if (ast.getSelectionSet() != null) {
                     below.add(ast.getSelectionSet());
                 }
             }
-            if (below.isEmpty()) {
-                field.selection = new Selected(List.of());
-                return Optional.of(field);
-            }
-            Optional<Selected> children = walk.fields(field, walk.possibleObjects(type), below);
-            children.ifPresent(selected -> field.selection = selected);
-            return children.map(selected -> field);
+            Optional<List<Shape>> children = below.isEmpty() ? Optional.of(List.of())
+                    : walk.fields(walk.possibleObjects(type), below, true);
+            // As graphql-java: a field at the top of the selection is never conditional.
+            boolean conditional = siblingTypes > 0 && types.size() < siblingTypes;
+            return children.map(selected -> new Shape(List.copyOf(asts), List.copyOf(types), List.copyOf(definitions), type,
+                    conditional, selected));
         }
     }
 
-    /** A selected field: as graphql-java's, with its arguments resolved when first asked for. */
+    /** What the walk of a root field found, kept by its syntax node; shapes null: graphql-java must answer. */
+    private record Walked(GraphQLSchema schema, GraphQLOutputType type, List<Field> roots, List<Shape> shapes) {
+
+        /** Whether this is the walk of these root fields (their syntax nodes) in this schema. */
+        boolean walks(GraphQLSchema schema, GraphQLOutputType type, List<Field> roots) {
+            if (this.schema != schema || this.type != type || this.roots.size() != roots.size()) {
+                return false;
+            }
+            for (int i = 0; i < roots.size(); i++) {
+                if (this.roots.get(i) != roots.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * One selected field as the document and the schema make it, the same for every request: its syntax nodes, the
+     * object types it is selected on, its definitions on them and the fields selected under it.
+     */
+    private record Shape(List<Field> asts, List<GraphQLObjectType> objectTypes, List<GraphQLFieldDefinition> definitions,
+            GraphQLOutputType type, boolean conditional, List<Shape> children) {
+    }
+
+    /** What a request's fields resolve their arguments with. */
+    private record Bindings(Map<String, Object> variables, GraphQLContext context, Locale locale) {
+    }
+
+    /** A selected field: as graphql-java's, with its arguments resolved (with the request's variables) when first asked for. */
     private static final class LightField implements SelectedField {
-        private final Walk walk;
+        private final Bindings bindings;
         private final LightField parent;
-        private final List<Field> asts;
-        private final List<GraphQLObjectType> objectTypes;
-        private final List<GraphQLFieldDefinition> definitions;
-        private final GraphQLOutputType type;
+        private final Shape shape;
         private Selected selection;
         private Map<String, Object> arguments;
 
-        LightField(Walk walk, LightField parent, List<Field> asts, List<GraphQLObjectType> objectTypes,
-                List<GraphQLFieldDefinition> definitions, GraphQLOutputType type) {
-            this.walk = walk;
+        LightField(Bindings bindings, LightField parent, Shape shape) {
+            this.bindings = bindings;
             this.parent = parent;
-            this.asts = asts;
-            this.objectTypes = objectTypes;
-            this.definitions = definitions;
-            this.type = type;
+            this.shape = shape;
         }
 
         @Override
         public String getName() {
-            return asts.get(0).getName();
+            return shape.asts().get(0).getName();
         }
 
         @Override
@@ -333,29 +424,30 @@ final class Selections {
 
         @Override
         public List<GraphQLObjectType> getObjectTypes() {
-            return objectTypes;
+            return shape.objectTypes();
         }
 
         @Override
         public List<String> getObjectTypeNames() {
-            return objectTypes.stream().map(GraphQLObjectType::getName).toList();
+            return shape.objectTypes().stream().map(GraphQLObjectType::getName).toList();
         }
 
         @Override
         public List<GraphQLFieldDefinition> getFieldDefinitions() {
-            return definitions;
+            return shape.definitions();
         }
 
         @Override
         public GraphQLOutputType getType() {
-            return type;
+            return shape.type();
         }
 
         @Override
         public synchronized Map<String, Object> getArguments() {
             if (arguments == null) {
-                arguments = ValuesResolver.getArgumentValues(definitions.get(0).getArguments(),
-                        asts.get(0).getArguments(), CoercedVariables.of(walk.variables()), walk.context(), walk.locale());
+                arguments = ValuesResolver.getArgumentValues(shape.definitions().get(0).getArguments(),
+                        shape.asts().get(0).getArguments(), CoercedVariables.of(bindings.variables()), bindings.context(),
+                        bindings.locale());
             }
             return arguments;
         }
@@ -367,20 +459,17 @@ final class Selections {
 
         @Override
         public boolean isConditional() {
-            if (parent == null) {
-                return false; // as graphql-java: a field at the top of the selection is never conditional
-            }
-            return objectTypes.size() < walk.possibleObjects(parent.type).size();
+            return shape.conditional();
         }
 
         @Override
         public String getAlias() {
-            return asts.get(0).getAlias();
+            return shape.asts().get(0).getAlias();
         }
 
         @Override
         public String getResultKey() {
-            return asts.get(0).getResultKey();
+            return shape.asts().get(0).getResultKey();
         }
 
         @Override
