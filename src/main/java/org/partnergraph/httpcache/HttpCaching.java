@@ -52,16 +52,33 @@ public class HttpCaching {
     private final Duration maxAge;
     /** How old the graph position in a tag may be: reading it per request would double every read's round trips. */
     private final Duration positionStaleness;
-    /** Whether a document's chosen operation is a query, by document and operation name; bounded by length. */
-    private final Cache<List<String>, Boolean> queries;
+    /**
+     * What the tag needs of a document and operation name, which repeat from request to request: whether the chosen
+     * operation is a query, and the digest of both, so the document's text is digested once, not per request.
+     * Bounded by length.
+     */
+    private final Cache<List<String>, Operation> operations;
+
+    /** A document's chosen operation: a query or not, and the digest state after the document and operation name. */
+    private record Operation(boolean query, MessageDigest digested) {
+
+        /** A copy of the digest state to go on from (the kept state is shared by every request). */
+        MessageDigest digest() {
+            try {
+                return (MessageDigest) digested.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+            }
+        }
+    }
 
     HttpCaching(ChangeService changes, @ConfigProperty(name = "partnergraph.http-cache.max-age") Duration maxAge,
             @ConfigProperty(name = "partnergraph.http-cache.position-staleness") Duration positionStaleness) {
         this.changes = changes;
         this.maxAge = maxAge;
         this.positionStaleness = positionStaleness;
-        this.queries = Caffeine.newBuilder().maximumWeight(4L << 20)
-                .weigher((List<String> key, Boolean query) -> key.get(0).length() + key.get(1).length())
+        this.operations = Caffeine.newBuilder().maximumWeight(4L << 20)
+                .weigher((List<String> key, Operation operation) -> key.get(0).length() + key.get(1).length())
                 .build();
     }
 
@@ -77,11 +94,12 @@ public class HttpCaching {
             response.putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
             return false;
         }
-        if (!isQuery(query, operationName)) {
+        Operation operation = operation(query, operationName);
+        if (!operation.query()) {
             response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
             return false;
         }
-        Optional<String> tag = tag(context, query, operationName, variables);
+        Optional<String> tag = tag(context, operation, variables);
         if (tag.isEmpty()) {
             response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
             return false;
@@ -107,7 +125,7 @@ public class HttpCaching {
         return maxAge.isZero() ? "public, no-cache" : "public, max-age=" + maxAge.toSeconds();
     }
 
-    private Optional<String> tag(RoutingContext context, String query, String operationName, JsonValue variables) {
+    private Optional<String> tag(RoutingContext context, Operation operation, JsonValue variables) {
         long position;
         try {
             position = changes.graphPosition(positionStaleness);
@@ -116,21 +134,19 @@ public class HttpCaching {
             LOG.debugf(e, "No graph position for an ETag");
             return Optional.empty();
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-        for (String part : new String[] { Long.toString(position), query, operationName,
-                variables == null ? null : variables.toString(),
-                context.request().getHeader(HttpHeaders.ACCEPT), context.request().getHeader(HttpHeaders.ACCEPT_ENCODING) }) {
-            // Length-prefixed, so no two different requests feed the digest the same bytes.
+        MessageDigest digest = operation.digest();
+        update(digest, Long.toString(position), variables == null ? null : variables.toString(),
+                context.request().getHeader(HttpHeaders.ACCEPT), context.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+        return Optional.of("\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()) + "\"");
+    }
+
+    /** Length-prefixed, so no two different requests feed the digest the same bytes. */
+    private static void update(MessageDigest digest, String... parts) {
+        for (String part : parts) {
             byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
             digest.update((part == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
             digest.update(bytes);
         }
-        return Optional.of("\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()) + "\"");
     }
 
     /** If-None-Match: "*" or a list of tags; a weak tag (W/) matches as the strong one (weak comparison, RFC 9110). */
@@ -147,17 +163,26 @@ public class HttpCaching {
         return false;
     }
 
-    private boolean isQuery(String query, String operationName) {
-        return queries.get(List.of(query, Objects.requireNonNullElse(operationName, "")), key -> {
+    private Operation operation(String query, String operationName) {
+        return operations.get(List.of(query, Objects.requireNonNullElse(operationName, "")), key -> {
+            boolean isQuery;
             try {
                 Document document = Parser.parse(key.get(0));
-                return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                isQuery = document.getDefinitionsOfType(OperationDefinition.class).stream()
                         .filter(operation -> key.get(1).isEmpty() || key.get(1).equals(operation.getName()))
                         .findFirst().map(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY)
                         .orElse(false);
             } catch (RuntimeException e) {
-                return false;
+                isQuery = false;
             }
+            MessageDigest digest;
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+            update(digest, key.get(0), key.get(1));
+            return new Operation(isQuery, digest);
         });
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnergraph.testing.Responses.ok;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -63,6 +64,25 @@ class HttpCachingTest extends WriteTest {
         assertNotEquals(tag, read(Map.of("id", "no-such-organization")).header("ETag"), "other variables, another tag");
         assertNotEquals(tag, anonymous(QUERY.replace("name", "name kind"), Map.of("id", "kashgar-polytechnic"))
                 .post("/graphql").header("ETag"), "another document, another tag");
+    }
+
+    @Test
+    void eachOperationOfADocumentHasItsOwnTagEveryTimeItIsAsked() {
+        // The document's part of the tag is digested once and kept: what a request adds must not stick to it.
+        String document = "query Name($id: ID!) { organization(id: $id) { name } } "
+                + "query Kind($id: ID!) { organization(id: $id) { kind } }";
+        Map<String, Object> variables = Map.of("id", "kashgar-polytechnic");
+        List<String> tags = new java.util.ArrayList<>();
+        for (String operation : List.of("Name", "Kind", "Name", "Kind")) {
+            Response answer = given().contentType(ContentType.JSON)
+                    .body(Map.of("query", document, "operationName", operation, "variables", variables)).post("/graphql");
+            answer.then().statusCode(200);
+            tags.add(answer.header("ETag"));
+        }
+        assertNotNull(tags.get(0));
+        assertNotEquals(tags.get(0), tags.get(1), "another operation, another tag");
+        assertEquals(tags.subList(0, 2), tags.subList(2, 4), "asked again, the same tags");
+        assertNotEquals(tags.get(0), read(Map.of("id", "kashgar-polytechnic")).header("ETag"));
     }
 
     @Test
