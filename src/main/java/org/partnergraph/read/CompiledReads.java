@@ -46,8 +46,9 @@ public class CompiledReads {
     private static final Logger LOG = Logger.getLogger(CompiledReads.class);
     /**
      * Neo4j plans a statement it has not seen inside the transaction, and the plan of a large nested
-     * request can take seconds on a busy machine: the first run of each statement text gets this much
-     * more than the read timeout. Later runs hit Neo4j's query cache and get the read timeout alone.
+     * request can take seconds on a busy machine: the first run of each statement text with each set of
+     * parameter types gets this much more than the read timeout (see {@link #planningKey}). Later runs hit
+     * Neo4j's query cache and get the read timeout alone.
      */
     static final Duration PLANNING_ALLOWANCE = Duration.ofSeconds(10);
     private static final int REMEMBERED_STATEMENTS = 10_000;
@@ -59,7 +60,7 @@ public class CompiledReads {
     private final Duration readTimeout;
     private volatile boolean enabled;
     private volatile boolean directCompletion;
-    private final Set<String> planned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<PlanningKey> planned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CompiledReads(Graph graph, Instance<ReadContribution> contributions, Access access,
             @ConfigProperty(name = "partnergraph.security.anonymous-reads") boolean anonymousReads,
@@ -153,6 +154,34 @@ public class CompiledReads {
                 graph.requestedBookmarks(), Vertx.currentContext()));
     }
 
+    /**
+     * What Neo4j's query cache keys a plan by: the statement's text and its parameters' types. The same text with
+     * a null where a list was (a filter left out, the first page without a cursor) is planned again, so it is a
+     * statement not seen yet.
+     */
+    static PlanningKey planningKey(String cypher, Map<String, Object> parameters) {
+        StringBuilder types = new StringBuilder(8 * parameters.size());
+        new java.util.TreeMap<>(parameters).forEach((name, value) -> types.append(name).append(':').append(typeOf(value)).append(';'));
+        return new PlanningKey(cypher, types.toString());
+    }
+
+    /** A statement's text and its parameters' types ({@code p0:String;p1:null;…}). */
+    record PlanningKey(String cypher, String types) {
+    }
+
+    private static String typeOf(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof List<?> list) {
+            return "list<" + list.stream().map(CompiledReads::typeOf).distinct().sorted().collect(Collectors.joining("|")) + ">";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "map";
+        }
+        return value.getClass().getSimpleName();
+    }
+
     /** One root field's part of the statement and the answer its fetcher waits for. */
     record Part(String column, Compiled compiled, CompletableFuture<Object> answer) {
     }
@@ -188,8 +217,8 @@ public class CompiledReads {
             }
             LOG.debugf("compiled statement:%n%s%nparameters: %s", cypher, parameters);
             try {
-                boolean seen = planned.contains(cypher);
-                String statement = cypher;
+                PlanningKey statement = planningKey(cypher, parameters);
+                boolean seen = planned.contains(statement);
                 (seen ? graph.readOne(cypher, parameters, bookmarks)
                         : graph.readOne(cypher, parameters, bookmarks, PLANNING_ALLOWANCE))
                         .whenComplete((record, failure) -> onContext(() -> {
