@@ -127,6 +127,45 @@ class SelectionsTest {
     }
 
     @Test
+    void concurrentFirstRequestsOfOneDocumentEachGetTheirOwnAnswer() throws Exception {
+        // A new document asked by many clients at once: they walk it side by side and share what one of them kept,
+        // each with its own variables (nested ones included).
+        String query = """
+                query AtOnce($id: ID!, $first: Int!) { organization(id: $id) { id
+                  partnerOrganizations(first: $first) { totalCount edges { node { id } } }
+                } }""";
+        List<Map<String, Object>> variables = new java.util.ArrayList<>();
+        for (String id : List.of("kashgar-vocational-technical-college", "donghua-university", "kashgar-polytechnic")) {
+            for (int first = 1; first <= 3; first++) {
+                variables.add(Map.of("id", id, "first", first));
+            }
+        }
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(variables.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (Map<String, Object> each : variables) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return ok(ANONYMOUS.query(query, each)).prettify();
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < variables.size(); i++) {
+                String expected = ok(ANONYMOUS.query(query, variables.get(i))).prettify();
+                assertEquals(expected, answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS), variables.get(i).toString());
+                JsonPath answer = new JsonPath(expected);
+                assertEquals(variables.get(i).get("id"), answer.getString("data.organization.id"));
+                assertEquals(Math.min((Integer) variables.get(i).get("first"),
+                        answer.getInt("data.organization.partnerOrganizations.totalCount")),
+                        answer.getList("data.organization.partnerOrganizations.edges").size());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aWalkHandedBackToGraphQLJavaIsKeptAsSuch() {
         String query = """
                 query Twice($id: ID!) { supportersOf(id: $id) {
