@@ -69,9 +69,10 @@ import org.partnergraph.common.GraphQLOverHttp.Media;
  * Queries may also be sent as GET ({@code /graphql?query=…&variables=<JSON>&operationName=…}), as the spec
  * allows: the parameters go through the same checks as a POST body, and a mutation is refused 405 with
  * {@code Allow: POST} (a GET must not change anything: links, prefetching and caches repeat GETs). They are
- * executed by {@link GetExecution}, not by SmallRye's GET support, which decodes the parameters a second
+ * executed by {@link Execution}, not by SmallRye's GET support, which decodes the parameters a second
  * time (a {@code %} or {@code +} in a query breaks or changes it) and passes the query text as the
- * operation name. Status and media type of every answer follow {@link GraphQLOverHttp}.
+ * operation name. POST requests are executed by {@link Execution} too, from the request read here: SmallRye's
+ * handler would read and parse the body again. Status and media type of every answer follow {@link GraphQLOverHttp}.
  * <p>
  * The body is read here with the same size limit as Quarkus' own body handler (which then sees it is
  * done and passes), and parsed the same way SmallRye parses it, so what passes here parses there.
@@ -87,8 +88,8 @@ public class GraphQLRequestGuard {
 
     private static final Logger LOG = Logger.getLogger(GraphQLRequestGuard.class);
     private static final String ALLOW = "GET, POST, OPTIONS";
-    /** Where a checked GET request waits for {@link GetExecution}. */
-    static final String GET_REQUEST = "partnergraph.get-request";
+    /** Where a checked request (POST or GET) waits for {@link Execution}, as the JSON request SmallRye executes. */
+    static final String REQUEST = "partnergraph.request";
 
     private static final JsonProvider JSON = JsonProvider.provider();
     /** SmallRye turns raw tabs and line breaks into spaces before parsing the JSON body; so must we. */
@@ -142,13 +143,15 @@ public class GraphQLRequestGuard {
         // Two routes: Vert.x allows a body handler only before a route's own handlers.
         router.post(path).order(ORDER).handler(this::mediaType).handler(this::bodyDeadline);
         // The check may ask PostgreSQL (persisted queries) and Neo4j (the ETag's graph position): off the event loop.
-        router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody))
+        var post = router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody))
                 .blockingHandler(this::check, false);
         var get = router.get(path).order(ORDER).blockingHandler(this::checkGet, false);
-        if (runBlocking) {
-            get.blockingHandler(new GetExecution(true));
-        } else {
-            get.handler(new GetExecution(false));
+        for (var route : List.of(post, get)) {
+            if (runBlocking) {
+                route.blockingHandler(new Execution(true));
+            } else {
+                route.handler(new Execution(false));
+            }
         }
         router.get(path + "/schema.graphql").order(ORDER).handler(context -> {
             if (settings.introspection()) {
@@ -225,7 +228,7 @@ public class GraphQLRequestGuard {
         check(context, () -> post(context), false);
     }
 
-    /** A GET: what passes is handed to {@link GetExecution} as the JSON request SmallRye reads from a body. */
+    /** A GET: what passes is handed to {@link Execution} as the JSON request SmallRye reads from a body. */
     private void checkGet(RoutingContext context) {
         check(context, () -> get(context), true);
     }
@@ -255,9 +258,7 @@ public class GraphQLRequestGuard {
         if (httpCaching.answerIfNotModified(context, accepted.query(), accepted.operationName(), accepted.variables())) {
             return; // 304: the client's copy is current; nothing is executed.
         }
-        if (viaGet) {
-            context.put(GET_REQUEST, accepted.json());
-        }
+        context.put(REQUEST, accepted.json());
         context.next();
     }
 
@@ -354,10 +355,6 @@ public class GraphQLRequestGuard {
         if (resolved.refusal().isPresent()) {
             return refuse(resolved.refusal());
         }
-        if (resolved.fromStore()) {
-            // SmallRye reads the buffered body: the document found by hash goes there.
-            PersistedQueries.handOver(context, request, resolved.query());
-        }
         JsonValue queryValue = resolved.fromStore() ? JSON.createValue(resolved.query()) : request.get("query");
         if (!(queryValue instanceof jakarta.json.JsonString text) || text.getString().isBlank()) {
             return refuse(bad("query: missing; the body must carry the GraphQL document as a string in \"query\"."));
@@ -385,7 +382,7 @@ public class GraphQLRequestGuard {
             return Either.right(extensions.right());
         }
         // Persisted queries first: a GET may name its document by hash (Apollo's GET for cacheable reads). The
-        // document found goes on in the request GetExecution runs, so nothing else needs to be rewritten.
+        // document found goes on in the request Execution runs, so nothing else needs to be rewritten.
         String sent = first(context, "query");
         PersistedQueries.Resolution resolved = persistedQueries.resolve(sent == null || sent.isEmpty() ? null : sent,
                 extensions.left(), operationName);

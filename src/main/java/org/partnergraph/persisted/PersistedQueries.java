@@ -1,6 +1,5 @@
 package org.partnergraph.persisted;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +16,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 import org.jboss.logging.Logger;
 import org.partnergraph.common.ApiException;
@@ -40,8 +38,6 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import io.smallrye.graphql.api.ErrorCode;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Persisted queries: documents known by the SHA-256 of their text, stored in PostgreSQL (so every replica
@@ -61,7 +57,6 @@ import io.vertx.ext.web.RoutingContext;
 public class PersistedQueries {
 
     private static final Logger LOG = Logger.getLogger(PersistedQueries.class);
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Set<String> INTROSPECTION_FIELDS = Set.of("__schema", "__type", "__typename");
     /** How documents come to be trusted: the one mutation trusted-only mode runs unregistered (it needs role admin). */
@@ -90,7 +85,7 @@ public class PersistedQueries {
     /**
      * What the guard checks and SmallRye runs: {@code query} is the document (null when the request has
      * none and names no persisted one: the guard refuses that itself); {@code fromStore} when it was looked
-     * up by hash and must be handed to SmallRye ({@link #handOver}); or a refusal to answer instead.
+     * up by hash (the guard then executes that document); or a refusal to answer instead.
      */
     public record Resolution(String query, boolean fromStore, Optional<Refusal> refusal) {
 
@@ -134,19 +129,6 @@ public class PersistedQueries {
         } catch (ApiException e) {
             ErrorCode code = e.getClass().getAnnotation(ErrorCode.class);
             return Resolution.refused(code == null ? "INTERNAL" : code.value(), e.getMessage());
-        }
-    }
-
-    /**
-     * Puts a document looked up by hash where SmallRye reads it: the buffered body of a POST (SmallRye reads
-     * {@code context.body()}), or, for GET, the {@code query} parameter (SmallRye URL-decodes the already
-     * decoded parameter once more, so it is set encoded).
-     */
-    public static void handOver(RoutingContext context, JsonObject request, String query) {
-        if ("GET".equals(context.request().method().name())) {
-            context.queryParams().set("query", URLEncoder.encode(query, StandardCharsets.UTF_8));
-        } else {
-            context.setBody(Buffer.buffer(JSON.createObjectBuilder(request).add("query", query).build().toString()));
         }
     }
 

@@ -12,20 +12,26 @@ import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Executes a GET request that {@link GraphQLRequestGuard} has checked, through SmallRye's execution service
- * exactly as SmallRye's own handler executes a POST: same base class (request context, signed-in identity,
- * current request), same metadata, same threads. Only the reading of the request differs: it is the JSON
- * the guard built from the parameters, decoded once.
+ * Executes a request that {@link GraphQLRequestGuard} has checked, POST or GET, through SmallRye's execution
+ * service exactly as SmallRye's own handler does: same base class (request context, signed-in identity, current
+ * request), same metadata, same threads. Two things differ, both costs SmallRye's handler pays per request that
+ * the guard has already paid or that the answer need not pay:
+ * <ul>
+ * <li>the request is the JSON the guard read (a POST body, or the GET parameters decoded once), not the body
+ * read and parsed a second time;</li>
+ * <li>an answer without errors is written straight into the response buffer by {@link ResponseJson}, the same
+ * bytes SmallRye's writer makes by building the whole answer as a JSON-P tree, printing it to a string and
+ * encoding that string (profiled: ~8% of the service's CPU on a compiled read).</li>
+ * </ul>
  */
-final class GetExecution extends SmallRyeGraphQLAbstractHandler {
+final class Execution extends SmallRyeGraphQLAbstractHandler {
 
-    private static final Logger LOG = Logger.getLogger(GetExecution.class);
+    private static final Logger LOG = Logger.getLogger(Execution.class);
 
-    GetExecution(boolean runBlocking) {
+    Execution(boolean runBlocking) {
         super(identity(), Arc.container().instance(CurrentVertxRequest.class).get(), runBlocking);
     }
 
@@ -36,7 +42,7 @@ final class GetExecution extends SmallRyeGraphQLAbstractHandler {
 
     @Override
     protected void doHandle(RoutingContext context) {
-        JsonObject request = context.get(GraphQLRequestGuard.GET_REQUEST);
+        JsonObject request = context.get(GraphQLRequestGuard.REQUEST);
         getExecutionService().executeAsync(request, getMetaData(context), new ExecutionResponseWriter() {
             @Override
             public void write(ExecutionResponse response) {
@@ -48,7 +54,7 @@ final class GetExecution extends SmallRyeGraphQLAbstractHandler {
                     // Media type and, for an answer without data, the status are set as the headers go out.
                     context.response().setStatusCode(200)
                             .putHeader("Content-Type", GraphQLOverHttp.Media.JSON.type())
-                            .end(Buffer.buffer(response.getExecutionResultAsString(), "UTF-8"));
+                            .end(ResponseJson.of(response));
                 } catch (IllegalStateException e) {
                     LOG.debug("The client left before the answer was written", e);
                 }
