@@ -70,6 +70,11 @@ public class ChangeService {
      * so answers read at one position are the same until the next write (HTTP caching builds its ETags on it).
      * Not guarded by a role: nothing a client is shown carries it in the clear.
      */
+    /** Whether {@link #graphPosition} would answer without asking a store (the position read is fresh enough). */
+    public boolean graphPositionKnown(java.time.Duration staleness) {
+        return projector.graphPositionKnown(staleness);
+    }
+
     public long graphPosition(java.time.Duration staleness) {
         return projector.graphPosition(staleness);
     }

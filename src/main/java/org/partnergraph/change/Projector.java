@@ -210,6 +210,11 @@ public class Projector {
      * request. Every drain (this replica's writes, and its projector's polls) sets it to the marker it leaves;
      * another replica's writes are seen within {@code staleness}. Throws when Neo4j is unreachable.
      */
+    /** Whether {@link #graphPosition} would answer from what it knows, without asking the graph. */
+    boolean graphPositionKnown(Duration staleness) {
+        return knownPosition >= 0 && System.nanoTime() - knownAt < staleness.toNanos();
+    }
+
     long graphPosition(Duration staleness) {
         long now = System.nanoTime();
         long position = knownPosition;

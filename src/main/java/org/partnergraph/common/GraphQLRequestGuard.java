@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,6 +104,8 @@ public class GraphQLRequestGuard {
     private final boolean compression;
     private final boolean runBlocking;
     private final AtomicLong parses = new AtomicLong();
+    private final AtomicLong checkedInline = new AtomicLong();
+    private final AtomicLong checkedOnWorkers = new AtomicLong();
     /**
      * Verdicts of the documents seen last, by text and operation: bounded by their total length
      * ({@code partnergraph.graphql.document-cache}), least recently used first out, so a flood of distinct
@@ -142,10 +143,10 @@ public class GraphQLRequestGuard {
         router.route(path).order(ORDER).handler(this::gate);
         // Two routes: Vert.x allows a body handler only before a route's own handlers.
         router.post(path).order(ORDER).handler(this::mediaType).handler(this::bodyDeadline);
-        // The check may ask PostgreSQL (persisted queries) and Neo4j (the ETag's graph position): off the event loop.
+        // The check runs on the event loop when it needs no store, else on a worker (see check below).
         var post = router.post(path).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody))
-                .blockingHandler(this::check, false);
-        var get = router.get(path).order(ORDER).blockingHandler(this::checkGet, false);
+                .handler(this::check);
+        var get = router.get(path).order(ORDER).handler(this::checkGet);
         for (var route : List.of(post, get)) {
             if (runBlocking) {
                 route.blockingHandler(new Execution(true));
@@ -225,21 +226,56 @@ public class GraphQLRequestGuard {
         if (context.response().ended()) {
             return; // Answered 408 while the body was still arriving.
         }
-        check(context, () -> post(context), false);
+        check(context, inline -> post(context, inline), false);
     }
 
     /** A GET: what passes is handed to {@link Execution} as the JSON request SmallRye reads from a body. */
     private void checkGet(RoutingContext context) {
-        check(context, () -> get(context), true);
+        check(context, inline -> get(context, inline), true);
     }
 
-    /** The one check of a request, however it was sent: read it, judge it, answer the refusal or go on. */
-    private void check(RoutingContext context, Supplier<Either<GraphQLRequest, Refusal>> read, boolean viaGet) {
+    /**
+     * The one check of a request, however it was sent. It may need a store: PostgreSQL for a persisted query or
+     * trusted documents, the graph's position for the ETag when the one known is stale, and a first parse of a
+     * document not seen yet (bounded, but not for the event loop). A request that needs none of these — the same
+     * documents sent again, which is nearly every request — is checked on the event loop and goes on to execution
+     * there; profiled, the hop to a worker and back was ~5–10% of a compiled read's CPU and of its latency alone.
+     * Any other is checked again from the start on a worker, which may block.
+     */
+    private void check(RoutingContext context, Function<Boolean, Either<GraphQLRequest, Refusal>> read, boolean viaGet) {
+        boolean passed;
+        try {
+            passed = check(context, read, viaGet, true);
+        } catch (WouldBlock e) {
+            checkedOnWorkers.incrementAndGet();
+            context.vertx().executeBlocking(() -> check(context, read, viaGet, false), false).onComplete(checked -> {
+                if (checked.failed()) {
+                    context.fail(checked.cause());
+                } else if (checked.result()) {
+                    context.next();
+                }
+            });
+            return;
+        }
+        checkedInline.incrementAndGet();
+        if (passed) {
+            context.next();
+        }
+    }
+
+    /**
+     * Reads and judges a request, and answers a refusal or a 304; true when it goes on to execution. Inline (on the
+     * event loop), throws {@link WouldBlock} before anything that may block, having answered nothing yet.
+     */
+    private boolean check(RoutingContext context, Function<Boolean, Either<GraphQLRequest, Refusal>> read, boolean viaGet,
+            boolean inline) {
         Either<GraphQLRequest, Refusal> request = null;
         Optional<Refusal> refusal;
         try {
-            request = read.get();
-            refusal = request.fold(parsed -> verdict(parsed, viaGet), Optional::of);
+            request = read.apply(inline);
+            refusal = request.fold(parsed -> verdict(parsed, viaGet, inline), Optional::of);
+        } catch (WouldBlock e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             // Not expected (the parser and the JSON reader bound nesting), but a request must never get a
             // 500 page from here: INTERNAL with a reference, the stack trace in the log.
@@ -252,15 +288,27 @@ public class GraphQLRequestGuard {
                 context.response().putHeader(HttpHeaders.ALLOW, "POST");
             }
             respond(context, context.get(GraphQLOverHttp.MEDIA), refusal.get());
-            return;
+            return false;
         }
         GraphQLRequest accepted = request.left();
+        if (inline && !httpCaching.decidesWithoutStores(context)) {
+            throw WOULD_BLOCK;
+        }
         if (httpCaching.answerIfNotModified(context, accepted.query(), accepted.operationName(), accepted.variables())) {
-            return; // 304: the client's copy is current; nothing is executed.
+            return false; // 304: the client's copy is current; nothing is executed.
         }
         context.put(REQUEST, accepted.json());
-        context.next();
+        return true;
     }
+
+    /** The inline check met something that may block: the request is checked on a worker instead. */
+    private static final class WouldBlock extends RuntimeException {
+        WouldBlock() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final WouldBlock WOULD_BLOCK = new WouldBlock();
 
     /**
      * A client error with its code; location is the place in the document, if any. Status 200 stands for a
@@ -308,13 +356,16 @@ public class GraphQLRequestGuard {
     }
 
     /** The POST body, as JSON or as the document itself (application/graphql). */
-    Either<GraphQLRequest, Refusal> post(RoutingContext context) {
+    Either<GraphQLRequest, Refusal> post(RoutingContext context, boolean inline) {
         String body = context.body() == null ? null : context.body().asString();
         body = body == null ? "" : NEWLINE_OR_TAB.matcher(body).replaceAll(" ");
         String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && contentType.startsWith("application/graphql")) {
             // SmallRye's rule: with this content type (also application/graphql+json) the body is the document.
             // Trusted-only mode decides on the document itself.
+            if (inline && !persistedQueries.resolvesWithoutStore(null)) {
+                throw WOULD_BLOCK;
+            }
             PersistedQueries.Resolution resolved = persistedQueries.resolve(body, null, null);
             if (resolved.refusal().isPresent()) {
                 return refuse(resolved.refusal());
@@ -350,6 +401,9 @@ public class GraphQLRequestGuard {
         }
         JsonValue name = request.get("operationName");
         // Persisted queries decide the document first: a request may name it by hash instead of sending it.
+        if (inline && !persistedQueries.resolvesWithoutStore(request.get("extensions"))) {
+            throw WOULD_BLOCK;
+        }
         PersistedQueries.Resolution resolved = persistedQueries.resolve(request.get("query"), request.get("extensions"),
                 name instanceof jakarta.json.JsonString string ? string.getString() : null);
         if (resolved.refusal().isPresent()) {
@@ -366,7 +420,7 @@ public class GraphQLRequestGuard {
      * The GET parameters, already URL-decoded by Vert.x (once); {@code variables} and {@code extensions} are
      * JSON text. A parameter given twice is refused rather than one of them picked.
      */
-    Either<GraphQLRequest, Refusal> get(RoutingContext context) {
+    Either<GraphQLRequest, Refusal> get(RoutingContext context, boolean inline) {
         for (String name : List.of("query", "operationName", "variables", "extensions")) {
             if (context.queryParam(name).size() > 1) {
                 return refuse(bad(name + ": given more than once; send each parameter once."));
@@ -384,6 +438,9 @@ public class GraphQLRequestGuard {
         // Persisted queries first: a GET may name its document by hash (Apollo's GET for cacheable reads). The
         // document found goes on in the request Execution runs, so nothing else needs to be rewritten.
         String sent = first(context, "query");
+        if (inline && !persistedQueries.resolvesWithoutStore(extensions.left())) {
+            throw WOULD_BLOCK;
+        }
         PersistedQueries.Resolution resolved = persistedQueries.resolve(sent == null || sent.isEmpty() ? null : sent,
                 extensions.left(), operationName);
         if (resolved.refusal().isPresent()) {
@@ -444,12 +501,15 @@ public class GraphQLRequestGuard {
      * The verdict on a request, the same for POST and GET: the document's (kept, see {@link #documents}),
      * and its variables' control characters. Over GET, an operation that is not a query is 405.
      */
-    Optional<Refusal> verdict(GraphQLRequest request, boolean viaGet) {
+    Optional<Refusal> verdict(GraphQLRequest request, boolean viaGet, boolean inline) {
         if (request.query().isBlank()) {
             return bad("query: missing; the body must carry the GraphQL document.");
         }
-        Checked checked = documents.get(new DocumentKey(request.query(), request.operationName()),
-                key -> check(key.query(), key.operationName()));
+        DocumentKey document = new DocumentKey(request.query(), request.operationName());
+        Checked checked = inline ? documents.getIfPresent(document) : documents.get(document, key -> check(key.query(), key.operationName()));
+        if (checked == null) {
+            throw WOULD_BLOCK; // a document not seen yet (or evicted): parsed on a worker
+        }
         if (checked.syntax().isPresent()) {
             return checked.syntax();
         }
@@ -548,6 +608,15 @@ public class GraphQLRequestGuard {
     /** Documents parsed so far (tests: a document sent again is not parsed again). */
     long parses() {
         return parses.get();
+    }
+
+    /** Requests checked on the event loop, and on a worker, so far (tests). */
+    long checkedInline() {
+        return checkedInline.get();
+    }
+
+    long checkedOnWorkers() {
+        return checkedOnWorkers.get();
     }
 
     private static boolean trailing(JsonParser parser) {

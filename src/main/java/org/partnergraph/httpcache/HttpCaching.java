@@ -87,6 +87,15 @@ public class HttpCaching {
      * answers 304 and returns true when If-None-Match holds the current tag; otherwise arranges the caching
      * headers of the answer to come and returns false.
      */
+    /**
+     * Whether {@link #answerIfNotModified} would decide without asking a store: a signed-in request is never
+     * tagged, and any other is tagged with a graph position known and fresh enough (the request guard then checks
+     * on the event loop).
+     */
+    public boolean decidesWithoutStores(RoutingContext context) {
+        return context.request().getHeader(HttpHeaders.AUTHORIZATION) != null || changes.graphPositionKnown(positionStaleness);
+    }
+
     public boolean answerIfNotModified(RoutingContext context, String query, String operationName, JsonValue variables) {
         HttpServerResponse response = context.response();
         response.putHeader(HttpHeaders.VARY, VARY);

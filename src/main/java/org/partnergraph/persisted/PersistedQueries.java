@@ -98,6 +98,15 @@ public class PersistedQueries {
         }
     }
 
+    /**
+     * Whether {@link #resolve} would decide without a store, whatever the query: the request names no persisted
+     * query (no hash to look up) and not only trusted documents run (which looks the document's hash up).
+     */
+    public boolean resolvesWithoutStore(JsonValue extensions) {
+        JsonValue persisted = extensions instanceof JsonObject object ? object.get("persistedQuery") : null;
+        return (persisted == null || persisted.getValueType() == JsonValue.ValueType.NULL) && config.mode() != Mode.TRUSTED_ONLY;
+    }
+
     /** For a JSON request's {@code query} member as sent: a string, absent, or (refused by the guard) anything else. */
     public Resolution resolve(JsonValue query, JsonValue extensions, String operationName) {
         if (query != null && query.getValueType() != JsonValue.ValueType.NULL && !(query instanceof JsonString)) {

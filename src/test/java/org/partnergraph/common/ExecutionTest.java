@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.partnergraph.testing.GraphQLClient;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -18,6 +23,38 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class ExecutionTest {
+
+    @Inject
+    GraphQLRequestGuard guard;
+
+    /**
+     * A document seen before, from a signed-in client (whose answer no ETag needs a graph position for), is checked
+     * on the event loop with no hop to a worker; a document not seen yet is parsed on a worker, and a request
+     * naming a persisted query by hash is checked on a worker (it may ask PostgreSQL). Each still answers.
+     */
+    @Test
+    void aDocumentSeenBeforeIsCheckedOnTheEventLoopAndANewOneOnAWorker() {
+        GraphQLClient viewer = GraphQLClient.as("vera", "viewer");
+        String document = "{ organization(id: \"kashgar-polytechnic\") { id n" + System.nanoTime() + ": name } }";
+        long inline = guard.checkedInline();
+        long workers = guard.checkedOnWorkers();
+        long parses = guard.parses();
+        assertEquals("kashgar-polytechnic", viewer.query(document, Map.of()).getString("data.organization.id"));
+        assertEquals(workers + 1, guard.checkedOnWorkers(), "a new document is parsed on a worker");
+        assertEquals(parses + 1, guard.parses());
+        assertEquals(inline, guard.checkedInline());
+        assertEquals("kashgar-polytechnic", viewer.query(document, Map.of()).getString("data.organization.id"));
+        assertEquals(inline + 1, guard.checkedInline(), "the same document again is checked on the event loop");
+        assertEquals(workers + 1, guard.checkedOnWorkers());
+        assertEquals(parses + 1, guard.parses());
+        // A persisted-query hash may need PostgreSQL: a worker, even for a document the guard knows.
+        String hash = java.util.HexFormat.of().formatHex(sha256(document));
+        JsonPath byHash = given().contentType("application/json")
+                .body(Map.of("query", document, "extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash))))
+                .post("/graphql").then().statusCode(200).extract().jsonPath();
+        assertEquals("kashgar-polytechnic", byHash.getString("data.organization.id"), byHash.prettify());
+        assertEquals(workers + 2, guard.checkedOnWorkers());
+    }
 
     @Test
     void theByteForByteComparisonWithSmallRyesAnswerRunsInTests() {
@@ -57,5 +94,13 @@ class ExecutionTest {
         assertEquals("BAD_USER_INPUT", json.getString("errors[0].extensions.code"), json.prettify());
         assertTrue(json.getString("errors[0].message").contains("noSuchField"), json.prettify());
         assertEquals(before, ResponseJson.streamed());
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
