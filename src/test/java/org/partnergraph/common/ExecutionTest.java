@@ -96,6 +96,37 @@ class ExecutionTest {
         assertEquals(before, ResponseJson.streamed());
     }
 
+    /**
+     * Nine clients send one document nobody has sent before, at once: each is checked inline, found new and checked
+     * again on a worker, where the document is parsed once for all of them; every one gets the same answer.
+     */
+    @Test
+    void concurrentFirstRequestsOfANewDocumentAreParsedOnceAndAllAnswered() throws Exception {
+        String document = "{ organization(id: \"kashgar-polytechnic\") { id c" + System.nanoTime() + ": name } }";
+        long parses = guard.parses();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(9);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return given().contentType("application/json").body(Map.of("query", document))
+                            .post("/graphql").then().statusCode(200).extract().asString();
+                }));
+            }
+            start.countDown();
+            String first = answers.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(first.contains("\"id\":\"kashgar-polytechnic\""), first);
+            for (var answer : answers) {
+                assertEquals(first, answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(parses + 1, guard.parses(), "one parse of the new document, whoever came first");
+    }
+
     private static byte[] sha256(String text) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
