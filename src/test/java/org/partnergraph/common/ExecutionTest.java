@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -104,10 +111,10 @@ class ExecutionTest {
     void concurrentFirstRequestsOfANewDocumentAreParsedOnceAndAllAnswered() throws Exception {
         String document = "{ organization(id: \"kashgar-polytechnic\") { id c" + System.nanoTime() + ": name } }";
         long parses = guard.parses();
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(9);
+        ExecutorService clients = Executors.newFixedThreadPool(9);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 answers.add(clients.submit(() -> {
                     start.await();
@@ -116,10 +123,10 @@ class ExecutionTest {
                 }));
             }
             start.countDown();
-            String first = answers.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            String first = answers.get(0).get(60, TimeUnit.SECONDS);
             assertTrue(first.contains("\"id\":\"kashgar-polytechnic\""), first);
             for (var answer : answers) {
-                assertEquals(first, answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(first, answer.get(60, TimeUnit.SECONDS));
             }
         } finally {
             clients.shutdownNow();
