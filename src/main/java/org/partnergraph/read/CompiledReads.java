@@ -2,13 +2,18 @@ package org.partnergraph.read;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +27,9 @@ import org.partnergraph.common.CodedErrorsInterceptor;
 import org.partnergraph.graph.Graph;
 import org.partnergraph.security.Access;
 import org.partnergraph.security.Roles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
@@ -52,6 +60,14 @@ public class CompiledReads {
      */
     static final Duration PLANNING_ALLOWANCE = Duration.ofSeconds(10);
     private static final int REMEMBERED_STATEMENTS = 10_000;
+    /**
+     * How many compiled root fields the planner keeps, weighed roughly in characters held (the variables in the key
+     * and the parameters made from them, the subquery and its statement, see {@link #weight}): a few tens of MB at
+     * most, least used first out, whatever the variables' size.
+     */
+    private static final long KEPT_COMPILED_WEIGHT = 16_000_000;
+    /** How many root fields were answered with what was compiled for an earlier request (tests check reuse). */
+    private static final AtomicLong REUSED = new AtomicLong();
 
     private final Graph graph;
     private final ReadCatalog catalog;
@@ -61,6 +77,18 @@ public class CompiledReads {
     private volatile boolean enabled;
     private volatile boolean directCompletion;
     private final Set<PlanningKey> planned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Root fields compiled, kept by what they were compiled from: the root field's kept walk (its document's
+     * syntax nodes, see Selections), the request's variables, its column in the statement and its locale. A
+     * root field's compiled form depends on nothing else (not on the caller: authorisation is applied to
+     * what was read, see DirectCompletion; not on the graph), and compiling it was the largest part of the
+     * planner's cost, ~17% of the service's CPU on partners of partners in a profile under load. So the
+     * repeated requests of a page, an app's list or a dashboard skip it.
+     */
+    private final Cache<RootKey, Planned> kept = Caffeine.newBuilder()
+            .maximumWeight(KEPT_COMPILED_WEIGHT)
+            .weigher((RootKey key, Planned value) -> 2 * weight(key.variables) + 2 * value.alone().length())
+            .build();
 
     CompiledReads(Graph graph, Instance<ReadContribution> contributions, Access access,
             @ConfigProperty(name = "partnergraph.security.anonymous-reads") boolean anonymousReads,
@@ -115,10 +143,24 @@ public class CompiledReads {
                 access.require(Roles.VIEWER);
             }
             Request request = request(env.getGraphQlContext());
+            Selections.Root selected = Selections.root(env).orElse(null);
+            List<SelectedField> selection = selection(env, selected);
             Part part;
             synchronized (request) {
                 String column = "r" + request.parts.size();
-                Compiled compiled = root.compile(request.plan, env.getArguments(), selection(env), column);
+                Planned compiled;
+                if (selected == null || selected.walk() == null) {
+                    compiled = compile(root, env, selection, column);
+                } else {
+                    RootKey key = new RootKey(selected.walk(), env.getVariables(), column, env.getLocale());
+                    compiled = kept.getIfPresent(key);
+                    if (compiled == null) {
+                        compiled = compile(root, env, selection, column);
+                        kept.put(key, compiled);
+                    } else {
+                        REUSED.incrementAndGet();
+                    }
+                }
                 part = new Part(column, compiled, new CompletableFuture<>());
                 request.parts.add(part);
             }
@@ -128,14 +170,50 @@ public class CompiledReads {
         }
     }
 
-    /** The root field's immediate selection, read from the syntax tree where it can be (see Selections). */
-    private static List<SelectedField> selection(DataFetchingEnvironment env) {
-        List<SelectedField> selection = Selections.immediate(env).orElse(null);
-        if (selection == null) {
+    /** Compiles one root field on its own plan: its parameters are named apart from the other root fields'. */
+    private Planned compile(RootRead root, DataFetchingEnvironment env, List<SelectedField> selection, String column) {
+        ReadPlan plan = new ReadPlan(catalog, column + "_");
+        Compiled compiled = root.compile(plan, env.getArguments(), selection, column);
+        return Planned.of(compiled, Collections.unmodifiableMap(new LinkedHashMap<>(plan.parameters())), column);
+    }
+
+    /**
+     * The root field's immediate selection, read from the syntax tree where it can be (see Selections), else
+     * graphql-java's.
+     */
+    private static List<SelectedField> selection(DataFetchingEnvironment env, Selections.Root selected) {
+        if (selected == null) {
             return env.getSelectionSet().getImmediateFields();
         }
-        assert Selections.sameAs(selection, env.getSelectionSet().getImmediateFields());
-        return selection;
+        assert Selections.sameAs(selected.fields(), env.getSelectionSet().getImmediateFields());
+        return selected.fields();
+    }
+
+    /** How many root fields reused what was compiled for an earlier request, since start (for the tests). */
+    static long reused() {
+        return REUSED.get();
+    }
+
+    /** Roughly how many characters {@code value} (a request's variables) holds: what keeping it in a key costs. */
+    static int weight(Object value) {
+        if (value instanceof CharSequence text) {
+            return 16 + text.length();
+        }
+        if (value instanceof Map<?, ?> map) {
+            int weight = 16;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                weight += weight(entry.getKey()) + weight(entry.getValue());
+            }
+            return weight;
+        }
+        if (value instanceof Collection<?> values) {
+            int weight = 16;
+            for (Object each : values) {
+                weight += weight(each);
+            }
+            return weight;
+        }
+        return 16;
     }
 
     /**
@@ -150,8 +228,8 @@ public class CompiledReads {
     }
 
     private Request request(GraphQLContext context) {
-        return context.computeIfAbsent(STATE, key -> new Request(new ReadPlan(catalog, Prefetched.of(context)),
-                graph.requestedBookmarks(), Vertx.currentContext()));
+        return context.computeIfAbsent(STATE, key -> new Request(Prefetched.of(context), graph.requestedBookmarks(),
+                Vertx.currentContext()));
     }
 
     /**
@@ -160,7 +238,7 @@ public class CompiledReads {
      * statement not seen yet.
      */
     static PlanningKey planningKey(String cypher, Map<String, Object> parameters) {
-        StringBuilder types = new StringBuilder(8 * parameters.size());
+        StringBuilder types = new StringBuilder(16 * parameters.size());
         new java.util.TreeMap<>(parameters).forEach((name, value) -> types.append(name).append(':').append(typeOf(value)).append(';'));
         return new PlanningKey(cypher, types.toString());
     }
@@ -179,22 +257,74 @@ public class CompiledReads {
         if (value instanceof Map<?, ?>) {
             return "map";
         }
-        return value.getClass().getSimpleName();
+        return value.getClass().getName();
     }
 
     /** One root field's part of the statement and the answer its fetcher waits for. */
-    record Part(String column, Compiled compiled, CompletableFuture<Object> answer) {
+    record Part(String column, Planned planned, CompletableFuture<Object> answer) {
+    }
+
+    /**
+     * A root field compiled: its subquery and reader, the parameters its subquery binds, and, for the usual request
+     * of one compiled root field, the whole statement and its planning key, made once for every request it answers.
+     */
+    record Planned(Compiled compiled, Map<String, Object> parameters, String alone, PlanningKey aloneKey) {
+
+        static Planned of(Compiled compiled, Map<String, Object> parameters, String column) {
+            String alone = statement(List.of(compiled), List.of(column));
+            return new Planned(compiled, parameters, alone, planningKey(alone, parameters));
+        }
+    }
+
+    /** One statement of the root fields' subqueries, returning each root field's column. */
+    private static String statement(List<Compiled> compiled, List<String> columns) {
+        StringBuilder cypher = new StringBuilder();
+        for (Compiled each : compiled) {
+            cypher.append("CALL () {\n").append(each.expression()).append("\n}\n");
+        }
+        return cypher.append("RETURN ").append(String.join(", ", columns)).toString();
+    }
+
+    /**
+     * What a compiled root field is kept by: the walk by identity (graphql-java's syntax nodes compare by
+     * identity, and a walk is kept once per document), the variables and the rest by value.
+     */
+    static final class RootKey {
+        private final Object walk;
+        private final Map<String, Object> variables;
+        private final String column;
+        private final Locale locale;
+        private final int hash;
+
+        RootKey(Object walk, Map<String, Object> variables, String column, Locale locale) {
+            this.walk = walk;
+            this.variables = variables;
+            this.column = column;
+            this.locale = locale;
+            this.hash = Objects.hash(System.identityHashCode(walk), variables, column, locale);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RootKey key && key.walk == walk && key.hash == hash && key.column.equals(column)
+                    && Objects.equals(key.locale, locale) && key.variables.equals(variables);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** The request's statement while root fields join it. */
     final class Request {
-        final ReadPlan plan;
+        final Prefetched prefetched;
         final Set<Bookmark> bookmarks;
         final Context vertx;
         final List<Part> parts = new ArrayList<>();
 
-        Request(ReadPlan plan, Set<Bookmark> bookmarks, Context vertx) {
-            this.plan = plan;
+        Request(Prefetched prefetched, Set<Bookmark> bookmarks, Context vertx) {
+            this.prefetched = prefetched;
             this.bookmarks = bookmarks;
             this.vertx = vertx;
         }
@@ -203,6 +333,7 @@ public class CompiledReads {
         void run() {
             String cypher;
             Map<String, Object> parameters;
+            PlanningKey statement;
             List<Part> batch;
             synchronized (this) {
                 batch = List.copyOf(parts);
@@ -210,14 +341,23 @@ public class CompiledReads {
                 if (batch.isEmpty()) {
                     return;
                 }
-                cypher = batch.stream().map(p -> "CALL () {\n" + p.compiled().expression() + "\n}")
-                        .collect(Collectors.joining("\n"))
-                        + "\nRETURN " + batch.stream().map(Part::column).collect(Collectors.joining(", "));
-                parameters = new HashMap<>(plan.parameters());
+                if (batch.size() == 1) {
+                    Planned only = batch.get(0).planned();
+                    cypher = only.alone();
+                    parameters = only.parameters();
+                    statement = only.aloneKey();
+                } else {
+                    cypher = statement(batch.stream().map(p -> p.planned().compiled()).toList(),
+                            batch.stream().map(Part::column).toList());
+                    parameters = new LinkedHashMap<>();
+                    for (Part part : batch) {
+                        parameters.putAll(part.planned().parameters());
+                    }
+                    statement = planningKey(cypher, parameters);
+                }
             }
             LOG.debugf("compiled statement:%n%s%nparameters: %s", cypher, parameters);
             try {
-                PlanningKey statement = planningKey(cypher, parameters);
                 boolean seen = planned.contains(statement);
                 (seen ? graph.readOne(cypher, parameters, bookmarks)
                         : graph.readOne(cypher, parameters, bookmarks, PLANNING_ALLOWANCE))
@@ -242,7 +382,9 @@ public class CompiledReads {
                 if (failure != null) {
                     throw failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 }
-                part.answer.complete(part.compiled().reader().apply(record.get(part.column())));
+                Object answer = Prefetched.reading(prefetched,
+                        () -> part.planned().compiled().reader().apply(record.get(part.column())));
+                part.answer.complete(answer);
             } catch (RuntimeException e) {
                 part.answer.completeExceptionally(CodedErrorsInterceptor.coded(e, part.column(), readTimeout));
             } catch (Throwable e) {

@@ -3,6 +3,7 @@ package org.partnergraph.read;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import graphql.GraphQLContext;
 
@@ -16,11 +17,41 @@ final class Prefetched {
 
     private static final String KEY = Prefetched.class.getName();
     private static final Object NULL = new Object();
+    private static final ThreadLocal<Prefetched> READING = new ThreadLocal<>();
 
     private final Map<Object, Map<String, Object>> values = Collections.synchronizedMap(new IdentityHashMap<>());
 
     static Prefetched of(GraphQLContext context) {
         return context.computeIfAbsent(KEY, key -> new Prefetched());
+    }
+
+    /**
+     * Runs {@code read} (a compiled reader, on what the request's statement answered) with {@code into} as the
+     * place where the objects it builds record their fields fetched ahead. Compiled readers are kept across
+     * requests with their statement (CompiledReads), so the request's values cannot be captured in them: they
+     * are bound for the read, on its thread, as a scoped value would be.
+     */
+    static <T> T reading(Prefetched into, Supplier<T> read) {
+        Prefetched outer = READING.get();
+        READING.set(into);
+        try {
+            return read.get();
+        } finally {
+            if (outer == null) {
+                READING.remove();
+            } else {
+                READING.set(outer);
+            }
+        }
+    }
+
+    /** The request's values a compiled reader records into; only inside {@link #reading(Prefetched, Supplier)}. */
+    static Prefetched reading() {
+        Prefetched into = READING.get();
+        if (into == null) {
+            throw new IllegalStateException("A compiled reader ran outside Prefetched.reading: nowhere to record what it fetched ahead");
+        }
+        return into;
     }
 
     static Prefetched existing(GraphQLContext context) {

@@ -3,6 +3,7 @@ package org.partnergraph.read;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,20 +15,30 @@ import org.partnergraph.graph.CypherText;
 import graphql.schema.SelectedField;
 
 /**
- * One request's statement while it is being planned: its parameters, fresh variable names, and the
- * projections of nodes with the child fields the features compile. Everything a client sends reaches
- * Neo4j as a parameter; only names this class makes up are written into the text.
+ * One root field's part of a request's statement while it is being planned: its parameters, fresh variable
+ * names, and the projections of nodes with the child fields the features compile. Everything a client sends
+ * reaches Neo4j as a parameter; only names this class makes up are written into the text.
+ *
+ * <p>What it compiles holds nothing of the request it was compiled for (the readers record what they fetched
+ * ahead in the {@link Prefetched} of the request being read, see {@link Prefetched#reading}), so the planner
+ * can answer the next request of the same document and variables with it.
  */
 public final class ReadPlan {
 
     private final ReadCatalog catalog;
-    private final Prefetched prefetched;
-    private final Map<String, Object> parameters = new HashMap<>();
+    private final String prefix;
+    // In the order they were made: the same text always comes with its parameters in the same order.
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
     private int names;
 
-    ReadPlan(ReadCatalog catalog, Prefetched prefetched) {
+    ReadPlan(ReadCatalog catalog) {
+        this(catalog, "");
+    }
+
+    /** A plan whose parameter names start with {@code prefix}: root fields planned apart share one statement. */
+    ReadPlan(ReadCatalog catalog, String prefix) {
         this.catalog = catalog;
-        this.prefetched = prefetched;
+        this.prefix = prefix;
     }
 
     Map<String, Object> parameters() {
@@ -36,7 +47,7 @@ public final class ReadPlan {
 
     /** A new parameter holding {@code value}; answers its reference ({@code $p3}). */
     public String parameter(Object value) {
-        String name = "p" + names++;
+        String name = prefix + "p" + names++;
         parameters.put(name, value);
         return "$" + name;
     }
@@ -190,8 +201,11 @@ public final class ReadPlan {
                 return null;
             }
             Object record = shape.mapper().apply(value);
-            for (Child child : children) {
-                prefetched.put(record, child.resultKey(), child.reader().apply(value.get(child.key())));
+            if (!children.isEmpty()) {
+                Prefetched ahead = Prefetched.reading();
+                for (Child child : children) {
+                    ahead.put(record, child.resultKey(), child.reader().apply(value.get(child.key())));
+                }
             }
             return record;
         });

@@ -86,17 +86,36 @@ final class Selections {
      * must answer.
      */
     static Optional<List<SelectedField>> immediate(DataFetchingEnvironment env) {
+        return root(env).map(Root::fields);
+    }
+
+    /**
+     * The root field's immediate fields and, where its walk is kept (the same for every request of the document),
+     * that walk: with the request's variables it determines everything the planner reads from the selection, so
+     * the planner may key what it compiled by it (see CompiledReads). Empty where graphql-java's normalization
+     * must answer.
+     */
+    static Optional<Root> root(DataFetchingEnvironment env) {
         List<Field> roots = env.getMergedField().getFields();
         Walked walked = WALKED.getIfPresent(roots.get(0));
-        if (walked == null || !walked.walks(env.getGraphQLSchema(), env.getFieldType(), roots)) {
+        boolean kept = walked != null && walked.walks(env.getGraphQLSchema(), env.getFieldType(), roots);
+        if (!kept) {
             walked = walk(env, roots);
+            kept = walked.kept();
         }
         if (walked.shapes() == null) {
             HANDED_BACK.incrementAndGet();
             return Optional.empty();
         }
-        return Optional.of(view(new Bindings(env.getVariables(), env.getGraphQlContext(), env.getLocale()), null,
-                walked.shapes()));
+        return Optional.of(new Root(view(new Bindings(env.getVariables(), env.getGraphQlContext(), env.getLocale()), null,
+                walked.shapes()), kept ? walked : null));
+    }
+
+    /**
+     * A root field's immediate fields, and the kept walk they were read from (null where the walk depended on the
+     * request). The walk is opaque to callers: a key, compared by identity.
+     */
+    record Root(List<SelectedField> fields, Object walk) {
     }
 
     /** Walks the root field's selection; keeps the result where it is the same for every request of the document. */
@@ -111,8 +130,8 @@ final class Selections {
             }
         }
         Walked walked = new Walked(env.getGraphQLSchema(), env.getFieldType(), List.copyOf(roots),
-                walk.fields(types, selections, false).orElse(null));
-        if (!walk.variesByRequest) {
+                walk.fields(types, selections, false).orElse(null), !walk.variesByRequest);
+        if (walked.kept()) {
             WALKED.put(roots.get(0), walked);
         }
         return walked;
@@ -364,7 +383,8 @@ final class Selections {
     }
 
     /** What the walk of a root field found, kept by its syntax node; shapes null: graphql-java must answer. */
-    private record Walked(GraphQLSchema schema, GraphQLOutputType type, List<Field> roots, List<Shape> shapes) {
+    private record Walked(GraphQLSchema schema, GraphQLOutputType type, List<Field> roots, List<Shape> shapes,
+            boolean kept) {
 
         /** Whether this is the walk of these root fields (their syntax nodes) in this schema. */
         boolean walks(GraphQLSchema schema, GraphQLOutputType type, List<Field> roots) {

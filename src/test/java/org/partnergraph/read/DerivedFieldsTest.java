@@ -14,7 +14,6 @@ import org.neo4j.driver.Values;
 import org.partnergraph.event.Event;
 import org.partnergraph.timeline.DatePrecision;
 
-import graphql.GraphQLContext;
 import graphql.schema.SelectedField;
 
 /**
@@ -43,7 +42,7 @@ class DerivedFieldsTest {
         ReadCatalog catalog = ReadCatalog.of(List.of(builder -> builder.shape("Event", "Event", EVENT_FIELDS,
                 List.of("id", "name", "kind", "date"), Map.of("dateApproximate", List.of("dateQualifier"),
                         "endDateApproximate", List.of("endDateQualifier"), "datePrecision", List.of("date")), Event::from)));
-        return new ReadPlan(catalog, Prefetched.of(GraphQLContext.newContext().build()));
+        return new ReadPlan(catalog);
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Values;
 import org.partnergraph.organization.Organization;
 
-import graphql.GraphQLContext;
 import graphql.schema.SelectedField;
 
 /**
@@ -36,7 +35,7 @@ class NodeDisplayFieldsTest {
     static ReadPlan plan() {
         ReadCatalog catalog = ReadCatalog.of(List.of(builder -> builder.shape("Organization", "Organization",
                 ORGANIZATION_FIELDS, List.of("id", "name", "kind"), Organization::from)));
-        return new ReadPlan(catalog, Prefetched.of(GraphQLContext.newContext().build()));
+        return new ReadPlan(catalog);
     }
 
     @Test

@@ -9,13 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import graphql.GraphQLContext;
 
 /** How a repository's fragment joins a request's statement: its parameters renamed to fresh ones. */
 class ReadPlanBindTest {
 
     private static ReadPlan plan() {
-        return new ReadPlan(ReadCatalog.of(List.of()), Prefetched.of(GraphQLContext.newContext().build()));
+        return new ReadPlan(ReadCatalog.of(List.of()));
     }
 
     @Test
