@@ -22,6 +22,9 @@ import org.partnergraph.partnership.PartnershipConnection.PartnershipEdge;
 record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipSort sort, PageRequest page,
         Partners partners) {
 
+    /** An edge's cursor where the selection asks for none (so it is never sent). */
+    private static final String NO_CURSOR = "";
+
     /**
      * Which partner organisations {@code partnerOrganizations} keeps: of these kinds (null: all), located in
      * this region (null: anywhere), or in its sub-regions too.
@@ -104,6 +107,14 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
 
     /** The distinct partners' page from its {@code {total, rows}} (null: empty), each node mapped by {@code node}. */
     PartnerOrganization partnerOrganizations(Value value, Function<Value, Organization> node) {
+        return partnerOrganizations(value, node, true);
+    }
+
+    /**
+     * As above; without {@code cursors} (the selection asks for no cursor and no page info) the edges carry none:
+     * encoding one per partner was a visible part of reading partners of partners.
+     */
+    PartnerOrganization partnerOrganizations(Value value, Function<Value, Organization> node, boolean cursors) {
         if (value != null && !value.isNull() && !value.get("regionFound").asBoolean(true)) {
             throw new NotFoundException("regionId: no region has the id '" + partners.regionId() + "'.");
         }
@@ -114,21 +125,33 @@ record PartnersQuery(PartnerRole role, List<PartnershipKind> kinds, PartnershipS
         Map<String, List<Value>> links = new java.util.LinkedHashMap<>();
         value.get("links").asList(v -> v).forEach(link ->
                 links.computeIfAbsent(link.get("partner").asString(), id -> new java.util.ArrayList<>()).add(link));
-        List<PartnerOrganization.Edge> rows = value.get("rows").asList(r -> {
-            Organization partner = node.apply(r);
-            List<Value> mine = links.getOrDefault(partner.id(), List.of());
-            java.util.Set<String> roles = new java.util.TreeSet<>();
-            mine.forEach(l -> roles.add(l.get("role").asString()));
-            String since = mine.stream().map(l -> l.get("since").asString(null)).filter(java.util.Objects::nonNull)
-                    .sorted().findFirst().orElse(null);
-            return new PartnerOrganization.Edge(Cursor.of(sort.name(), partnerKey(partner, since), partner.id()).encode(),
-                    partner,
-                    mine.stream().map(l -> PartnershipKind.valueOf(l.get("kind").asString())).distinct().sorted().toList(),
-                    roles.size() == 1 ? PartnerRole.valueOf(roles.iterator().next()) : PartnerRole.ANY, since,
-                    mine.stream().map(l -> l.get("id").asString()).sorted().toList());
-        });
+        List<PartnerOrganization.Edge> rows = value.get("rows").asList(r -> edge(node.apply(r), links, cursors));
         Page<PartnerOrganization.Edge> edges = new Page<>(rows, links.size(), page);
         return new PartnerOrganization(edges.items(), edges.pageInfo(PartnerOrganization.Edge::cursor), edges.totalCount());
+    }
+
+    /**
+     * One distinct partner with what its links say. The statement fetches no links where the selection shows none
+     * of their details (then every partner has none, and the per-partner work is skipped).
+     */
+    private PartnerOrganization.Edge edge(Organization partner, Map<String, List<Value>> links, boolean cursors) {
+        List<Value> mine = links.get(partner.id());
+        if (mine == null) {
+            return new PartnerOrganization.Edge(cursors ? cursor(partner, null) : NO_CURSOR, partner, List.of(),
+                    PartnerRole.ANY, null, List.of());
+        }
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        mine.forEach(l -> roles.add(l.get("role").asString()));
+        String since = mine.stream().map(l -> l.get("since").asString(null)).filter(java.util.Objects::nonNull)
+                .sorted().findFirst().orElse(null);
+        return new PartnerOrganization.Edge(cursors ? cursor(partner, since) : NO_CURSOR, partner,
+                mine.stream().map(l -> PartnershipKind.valueOf(l.get("kind").asString())).distinct().sorted().toList(),
+                roles.size() == 1 ? PartnerRole.valueOf(roles.iterator().next()) : PartnerRole.ANY, since,
+                mine.stream().map(l -> l.get("id").asString()).sorted().toList());
+    }
+
+    private String cursor(Organization partner, String since) {
+        return Cursor.of(sort.name(), partnerKey(partner, since), partner.id()).encode();
     }
 
     /**

@@ -88,15 +88,17 @@ class PartnershipReads implements ReadContribution {
                 Arguments.integer(arguments, "first"), Arguments.string(arguments, "after"));
         Compiled[] node = new Compiled[1];
         List<String> asked = ReadPlan.children(field).stream().map(SelectedField::getName).toList();
-        boolean links = asked.contains("totalCount") || ReadPlan.children(field).stream()
-                .filter(f -> f.getName().equals("edges")).flatMap(f -> ReadPlan.children(f).stream())
-                .anyMatch(f -> List.of("kinds", "role", "since", "partnershipIds").contains(f.getName()));
+        List<String> perEdge = ReadPlan.children(field).stream().filter(f -> f.getName().equals("edges"))
+                .flatMap(f -> ReadPlan.children(f).stream()).map(SelectedField::getName).toList();
+        boolean links = asked.contains("totalCount")
+                || perEdge.stream().anyMatch(List.of("kinds", "role", "since", "partnershipIds")::contains);
+        boolean cursors = asked.contains("pageInfo") || perEdge.contains("cursor");
         String page = PartnershipRepository.partnerOrganizationsPage(organization, query, plan::variable, n -> {
             node[0] = plan.node("Organization", n, ReadPlan.connectionNodes(field));
             return node[0].expression();
         }, links);
         return new Compiled(plan.bind(page, query.parameters()),
-                value -> query.partnerOrganizations(value, v -> (Organization) node[0].reader().apply(v)));
+                value -> query.partnerOrganizations(value, v -> (Organization) node[0].reader().apply(v), cursors));
     }
 
     private static final Compiled NOTHING = new Compiled("null", value -> null);

@@ -150,6 +150,62 @@ class PartnerOrganizationsTest {
         assertTrue(walked > 10, "organisations with three partners or more: " + walked);
     }
 
+    /**
+     * A client may page by the last edge's cursor without asking for page info, or ask for neither (the planner
+     * then encodes no cursor): either way, compiled and resolved alike, the pages join up to the whole list.
+     */
+    @Test
+    void pagesFollowedByTheirEdgesCursorsAloneJoinUpToTheWholeList() {
+        String byEdges = """
+                query ByEdges($id: ID!, $after: String) {
+                  organization(id: $id) { partnerOrganizations(first: 2, after: $after) { edges { cursor node { id } } } }
+                }""";
+        String noCursor = """
+                query NoCursor($id: ID!) {
+                  organization(id: $id) { partnerOrganizations(first: 100) { edges { node { id name } } } }
+                }""";
+        int walked = 0;
+        for (Map.Entry<String, List<Map<String, Object>>> entry : lists(Map.of("sort", "NAME")).entrySet()) {
+            if (entry.getValue().size() < 3) {
+                continue;
+            }
+            List<String> paged = new ArrayList<>();
+            String after = null;
+            while (true) {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("id", entry.getKey());
+                variables.put("after", after);
+                List<Map<String, Object>> edges = sameQuery(byEdges, variables)
+                        .getList("data.organization.partnerOrganizations.edges");
+                if (edges.isEmpty()) {
+                    break;
+                }
+                edges.forEach(edge -> paged.add(id(edge)));
+                after = (String) edges.get(edges.size() - 1).get("cursor");
+                assertFalse(after.isEmpty(), entry.getKey());
+            }
+            assertEquals(ids(entry.getValue()), paged, entry.getKey() + ", two at a time by the edges' cursors");
+            assertEquals(ids(entry.getValue()), sameQuery(noCursor, Map.of("id", entry.getKey()))
+                    .getList("data.organization.partnerOrganizations.edges.node.id"));
+            walked++;
+        }
+        assertTrue(walked >= 5, "organisations with three partners or more: " + walked);
+    }
+
+    /** A request compiled (one statement) and resolved: the same answer, without errors. */
+    JsonPath sameQuery(String document, Map<String, Object> variables) {
+        long before = graph.roundTrips();
+        String compiled = ok(ANONYMOUS.query(document, variables)).prettify();
+        assertEquals(1, graph.roundTrips() - before, "one statement for " + variables);
+        planner.enabled(false);
+        try {
+            assertEquals(ANONYMOUS.query(document, variables).prettify(), compiled, "compiled and resolved: " + variables);
+        } finally {
+            planner.enabled(true);
+        }
+        return JsonPath.from(compiled);
+    }
+
     /** One organisation's partner page, compiled and resolved alike. */
     JsonPath one(String organization, Map<String, Object> arguments) {
         Map<String, Object> variables = new HashMap<>(arguments);
