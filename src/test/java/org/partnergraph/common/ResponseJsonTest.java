@@ -1,5 +1,6 @@
 package org.partnergraph.common;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import graphql.ExecutionResultImpl;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.ResultPath;
 import io.smallrye.graphql.execution.ExecutionResponse;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The answer written in one pass has exactly SmallRye's bytes, for every kind of value graphql-java hands over,
@@ -65,6 +67,39 @@ class ResponseJsonTest {
         assertSame(ExecutionResultImpl.newExecutionResult().data(data).build());
     }
 
+    /**
+     * Every character of the BMP but the surrogates, and supplementary characters across the whole range, as
+     * values and as names: escaped and encoded exactly as SmallRye's JSON-P writer does, by the streamed path.
+     */
+    @Test
+    void everyCharacterIsEscapedAndEncodedAsSmallRyeDoes() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= 0xFFFF; c++) {
+            if (!Character.isSurrogate((char) c)) {
+                data.put("c" + c, "<" + (char) c + ">");
+                all.append((char) c);
+            }
+        }
+        for (int c = 0x10000; c <= 0x10FFFF; c += 97) {
+            data.put("s" + c, new String(Character.toChars(c)));
+            all.appendCodePoint(c);
+        }
+        data.put(all.toString(), all.toString());
+        long streamed = ResponseJson.streamed();
+        assertSame(ExecutionResultImpl.newExecutionResult().data(data).build());
+        assertEquals(streamed + 1, ResponseJson.streamed(), "written by the stream, not SmallRye's string");
+    }
+
+    /** Half a surrogate pair, as a value or a name, anywhere in the answer: the bytes SmallRye's handler would send. */
+    @Test
+    void anUnpairedSurrogateIsSentAsSmallRyeSendsIt() {
+        for (String odd : List.of("\uD834", "a\uDD1E", "\uDD1E\uD834", "x\uD834y")) {
+            assertSameBytes(ExecutionResultImpl.newExecutionResult().data(Map.of("list", List.of("ok", Map.of("name", odd)))).build());
+            assertSameBytes(ExecutionResultImpl.newExecutionResult().data(Map.of(odd, 1)).build());
+        }
+    }
+
     @Test
     void noDataAndNullDataAreAsSmallRyeWritesThem() {
         assertSame(ExecutionResultImpl.newExecutionResult().build());
@@ -84,6 +119,13 @@ class ResponseJsonTest {
                 .extensions(Map.of("cost", 3)).build());
         // Not a value graphql-java completes to, but SmallRye would give it to JSON-B: so does the answer.
         assertSame(ExecutionResultImpl.newExecutionResult().data(Map.of("day", LocalDate.of(2026, 12, 3))).build());
+    }
+
+    /** As SmallRye's handler sends its string: encoded as UTF-8 (an unpaired surrogate becomes {@code ?}). */
+    private static void assertSameBytes(ExecutionResult result) {
+        ExecutionResponse response = new ExecutionResponse(result);
+        byte[] expected = Buffer.buffer(response.getExecutionResultAsString(), "UTF-8").getBytes();
+        assertArrayEquals(expected, ResponseJson.of(response).getBytes());
     }
 
     private static void assertSame(ExecutionResult result) {
