@@ -27,7 +27,7 @@ public final class ReadPlan {
 
     private final ReadCatalog catalog;
     private final String prefix;
-    // In the order they were made: the same text always comes with its parameters in the same order.
+    // In the order they were made, as the text uses them (the debug log of a statement reads in that order).
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private int names;
 
