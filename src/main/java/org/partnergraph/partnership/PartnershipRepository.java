@@ -60,7 +60,7 @@ class PartnershipRepository {
     /** The relationship types of the stated kinds {@code query} asks for: the enum's names, never client text. */
     private static String statedTypes(PartnersQuery query) {
         return query.kinds() == null ? STATED_TYPES : query.kinds().stream()
-                .filter(k -> k != PartnershipKind.PROGRAMME).map(Enum::name).collect(Collectors.joining("|"));
+                .filter(k -> k != PartnershipKind.PROGRAMME).distinct().map(Enum::name).collect(Collectors.joining("|"));
     }
 
     /** The branches as one subquery importing {@code variable}: each yields {@code partnership}. */
@@ -147,9 +147,8 @@ class PartnershipRepository {
      * rows only when PROGRAMME is among the kinds asked for, stated ones only when another kind is. One walk
      * to the parts and one expansion of the relationship types those choices need, each relationship then
      * read as the row it makes. The text depends only on those choices and on the row's {@code keys}, so
-     * Neo4j plans each shape once. Yields
-     * {@code partnership} maps ({@link PartnershipRow}); rows without a supporter (a department nobody owns)
-     * are dropped later.
+     * Neo4j plans each shape once. Yields {@code partnership} maps ({@link PartnershipRow}); rows without a
+     * supporter (a department nobody owns) are dropped later.
      */
     static String partnershipsOf(PartnersQuery query, Set<String> keys) {
         // Asked on every request that lists partnerships; the text depends on the role, the kinds and the keys only.

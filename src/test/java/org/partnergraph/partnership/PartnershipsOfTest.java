@@ -66,5 +66,8 @@ class PartnershipsOfTest {
         assertTrue(programmes.contains("(a)-[r:TARGETS|RUNS]-(x)"), programmes);
         assertEquals(1, occurrences(programmes, "UNION ALL"), programmes);
         assertEquals(2, occurrences(text(PartnerRole.ANY, null), "UNION ALL"));
+        // A kind sent twice (client input) is one type in the expansion.
+        String repeated = text(PartnerRole.ANY, List.of(PartnershipKind.SUPPORTS, PartnershipKind.SUPPORTS));
+        assertTrue(repeated.contains("(a)-[r:SUPPORTS]-(x)"), repeated);
     }
 }
