@@ -74,15 +74,13 @@ class OrganizationReads implements ReadContribution {
                 conditions.add("EXISTS { (o)-[:MEMBER_OF]->(group) }");
             }
             if (parameters.get("regionId") != null) {
-                conditions.add(inSubregions ? "EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) }"
-                        : "EXISTS { (o)-[:LOCATED_IN]->(root) }");
+                conditions.add(inSubregions ? OrganizationRepository.IN_REGION_OR_BELOW : OrganizationRepository.IN_REGION);
             }
             conditions.add(OrganizationRepository.TEXT_CONDITION);
         } else if (parameters.get("memberOfId") != null) {
             anchor = "MATCH (group)<-[:MEMBER_OF]-(o:Organization)";
             if (parameters.get("regionId") != null) {
-                conditions.add(inSubregions ? "EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) }"
-                        : "EXISTS { (o)-[:LOCATED_IN]->(root) }");
+                conditions.add(inSubregions ? OrganizationRepository.IN_REGION_OR_BELOW : OrganizationRepository.IN_REGION);
             }
         } else if (parameters.get("regionId") != null) {
             anchor = inSubregions ? "MATCH (root)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(o:Organization)"
@@ -100,14 +98,19 @@ class OrganizationReads implements ReadContribution {
         String orderBy = order == OrganizationSort.NAME ? "o.name, o.id" : "o.id";
         Compiled node = plan.node("Organization", o, ReadPlan.connectionNodes(selection));
         // An anchor that names nothing answers NOT_FOUND; its branch never matches from a null node.
+        // Count and page only what the selection reads: the count walks every match again, as much work as the
+        // page itself (a list of 20 without totalCount paid for both).
+        List<String> asked = selection.stream().map(SelectedField::getName).toList();
+        String total = asked.contains("totalCount") ? CypherText.fill("COUNT { %s%s RETURN DISTINCT o }", anchor, where) : "0";
+        String listed = asked.contains("edges") || asked.contains("pageInfo") ? CypherText.fill("""
+                COLLECT { %s%s WITH DISTINCT o WHERE %s
+                                      WITH o ORDER BY %s LIMIT $limit RETURN %s }""", anchor, where, keyset, orderBy,
+                node.expression()) : "[]";
         String body = plan.bind(OrganizationRepository.FILTER_ANCHORS + CypherText.fill("""
                 WITH root, group, ($regionId IS NOT NULL AND root IS NULL) OR ($memberOfId IS NOT NULL AND group IS NULL) AS missing
                 RETURN CASE WHEN missing THEN {regionFound: root IS NOT NULL, groupFound: group IS NOT NULL, total: 0, rows: []}
-                ELSE {regionFound: true, groupFound: true,
-                      total: COUNT { %1$s%2$s RETURN DISTINCT o },
-                      rows: COLLECT { %1$s%2$s WITH DISTINCT o WHERE %3$s
-                                      WITH o ORDER BY %4$s LIMIT $limit RETURN %5$s }}
-                END AS %6$s""", anchor, where, keyset, orderBy, node.expression(), column), parameters);
+                ELSE {regionFound: true, groupFound: true, total: %s, rows: %s}
+                END AS %s""", total, listed, column), parameters);
         return new Compiled(body, value -> {
             if (parameters.get("regionId") != null && !value.get("regionFound").asBoolean()) {
                 throw new NotFoundException("filter.regionId: no region has the id '" + parameters.get("regionId") + "'.");

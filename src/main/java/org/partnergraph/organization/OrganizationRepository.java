@@ -14,6 +14,7 @@ import org.neo4j.driver.Value;
 import org.partnergraph.common.Cursor;
 import org.partnergraph.common.Page;
 import org.partnergraph.common.PageRequest;
+import org.partnergraph.graph.CypherText;
 import org.partnergraph.graph.Graph;
 
 @ApplicationScoped
@@ -53,15 +54,27 @@ class OrganizationRepository {
      */
     static final String TEXT_ANCHOR = "CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS o WITH *";
 
+    /**
+     * Whether the candidate {@code o} lies in the region {@code root}, then in it or below it. Both walk from the
+     * candidate (its one location, then the few levels above it) to a fresh end compared with root. Ending the
+     * pattern on root itself plans Expand(Into), which reads each candidate's relationships twice (its degree,
+     * then the chain), and under PART_OF* walks root's whole subtree once per candidate: 490 against 228 db hits
+     * for an alliance's 12 members on the 100k-school network, and 7,488 against 802 with sub-regions.
+     */
+    static final String IN_REGION = "EXISTS { (o)-[:LOCATED_IN]->(located:Region) WHERE located = root }";
+    static final String IN_REGION_OR_BELOW =
+            "EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(above) WHERE above = root }";
+
     /** The filter of organizations(filter) on {@code o}; every condition is off when its parameter is null. */
-    static final String FILTER_CONDITIONS = """
+    static final String FILTER_CONDITIONS = CypherText.fill("""
             o:Organization
               AND ($kinds IS NULL OR o.kind IN $kinds)
               AND ($regionId IS NULL
-                   OR ($includeSubregions AND EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(root) })
-                   OR (NOT $includeSubregions AND EXISTS { (o)-[:LOCATED_IN]->(root) }))
+                   OR ($includeSubregions AND %1$s)
+                   OR (NOT $includeSubregions AND %2$s))
               AND ($memberOfId IS NULL OR EXISTS { (o)-[:MEMBER_OF]->(group) })
-              AND """ + TEXT_CONDITION + "\n";
+              AND %3$s
+            """, IN_REGION_OR_BELOW, IN_REGION, TEXT_CONDITION);
 
     static final String COUNT_FILTERED = countFiltered("MATCH (o:Organization)");
     static final String COUNT_FILTERED_BY_TEXT = countFiltered(TEXT_ANCHOR);
