@@ -36,4 +36,29 @@ if (!text.includes(marker)) {
 `;
   fs.writeFileSync(verify, text.slice(0, start) + adapted + text.slice(end));
 }
-console.log(`adapted ${kit}: queries/project/ from bench/questions/, verify.mjs reads (d) from partnerOrganizations`);
+// The Bolt floor accounts Neo4j CPU to the process in run/neo4j-17687.pid; with two sizes live at once
+// (bench/side-by-side.sh) the floor of L runs against another Neo4j, named by NEO4J_PID.
+const bolt = path.join(kit, "scripts", "bench-bolt.mjs");
+const boltText = fs.readFileSync(bolt, "utf8");
+const pidFile = 'const neo4jPid = (() => { try { return fs.readFileSync(path.join(ROOT, "run", "neo4j-17687.pid")';
+if (!boltText.includes("process.env.NEO4J_PID")) {
+  if (!boltText.includes(pidFile)) {
+    console.error(`${bolt}: the floor's Neo4j pid lookup was not found; adapt this script to the kit's new bench-bolt.mjs`);
+    process.exit(1);
+  }
+  fs.writeFileSync(bolt, boltText.replace(pidFile,
+    'const neo4jPid = process.env.NEO4J_PID || (() => { try { return fs.readFileSync(path.join(ROOT, "run", "neo4j-17687.pid")'));
+}
+// Two projects live at once (one per size, bench/side-by-side.sh) need an embedded PostgreSQL data folder each.
+const starter = path.join(kit, "start-project.sh");
+const starterText = fs.readFileSync(starter, "utf8");
+if (!starterText.includes('project-data-$PORT')) {
+  if (!starterText.includes('PARTNERGRAPH_DATA_DIR="$RUN/project-data"')) {
+    console.error(`${starter}: the project's data folder was not found; adapt this script to the kit's new start-project.sh`);
+    process.exit(1);
+  }
+  fs.writeFileSync(starter, starterText.replace('PARTNERGRAPH_DATA_DIR="$RUN/project-data"',
+    'PARTNERGRAPH_DATA_DIR="$RUN/project-data-$PORT"'));
+}
+console.log(`adapted ${kit}: queries/project/ from bench/questions/, verify.mjs reads (d) from partnerOrganizations, ` +
+  "bench-bolt.mjs takes NEO4J_PID, start-project.sh keeps a data folder per port");
