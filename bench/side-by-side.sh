@@ -10,7 +10,7 @@
 # Neo4j (S on 17687, L on 17688), a project (18080 / 18081) and a peer (14000 / 14001); verifies project = peer =
 # hand Cypher on VERIFY_N parameter sets per size; warms every server up (JVM_WARMUP s per question at 8 clients);
 # then for each question and target runs S and L (the order flips each question) at every concurrency.
-# Not part of `verify`. Needs wrk (apt-get install wrk), Node.js and npm; some 14 GB of memory (2 × Neo4j 4g heap +
+# Not part of `verify`. Needs wrk (apt-get install wrk), Node.js and npm; up to 16 GB of memory (2 × Neo4j 4g heap +
 # 2g page cache, 2 × project -Xmx2g).
 #   bench/side-by-side.sh          env: DURATION=10 WARMUP=5 JVM_WARMUP=90 CONCURRENCY="1 8 32" QUERIES="a b c d"
 #                                       VERIFY_N=200 OUT=target/side-by-side-<time>
