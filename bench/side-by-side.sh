@@ -41,13 +41,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -B -q package -DskipTests
-cp -r "$KIT/." "$SCRATCH"
-node bench/questions/adapt-kit.mjs "$SCRATCH"
-export PROJECT_DIR="$PWD" PROJECT_APP="$PWD/target/quarkus-app"
 SIZES_REPORT="$PWD/bench/questions/sizes-report.mjs"
-cd "$SCRATCH"
-npm ci --no-audit --no-fund >/dev/null
+source bench/kit.sh
 for z in S L; do
   export NEO4J_URI="bolt://127.0.0.1:${BOLT[$z]}"
   NEO4J_HEAP="${NEO4J_HEAP:-4g}" NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-2g}" ./start-neo4j.sh "${BOLT[$z]}" "${DATA:-$SCRATCH/data}/$z"

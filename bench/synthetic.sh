@@ -22,12 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -B -q package -DskipTests
-cp -r "$KIT/." "$SCRATCH"
-node bench/questions/adapt-kit.mjs "$SCRATCH"
-export PROJECT_DIR="$PWD" PROJECT_APP="$PWD/target/quarkus-app"
-cd "$SCRATCH"
-npm ci --no-audit --no-fund >/dev/null
+source bench/kit.sh
 NEO4J_HEAP="${NEO4J_HEAP:-4g}" NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-2g}" ./start-neo4j.sh 17687 "data/$SIZE"
 node scripts/generate.mjs --size "$SIZE" --project "$PROJECT_DIR"
 node scripts/make-params.mjs --size "$SIZE"
