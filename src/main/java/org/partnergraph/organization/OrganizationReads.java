@@ -66,6 +66,7 @@ class OrganizationReads implements ReadContribution {
         List<String> conditions = new java.util.ArrayList<>();
         String anchor;
         boolean inSubregions = Boolean.TRUE.equals(parameters.get("includeSubregions"));
+        String inRegion = inSubregions ? OrganizationRepository.IN_REGION_OR_BELOW : OrganizationRepository.IN_REGION;
         if (parameters.get("text") != null) {
             // The name index gives the fewest candidates; the other anchors become conditions on them.
             anchor = OrganizationRepository.TEXT_ANCHOR;
@@ -74,13 +75,13 @@ class OrganizationReads implements ReadContribution {
                 conditions.add("EXISTS { (o)-[:MEMBER_OF]->(group) }");
             }
             if (parameters.get("regionId") != null) {
-                conditions.add(inSubregions ? OrganizationRepository.IN_REGION_OR_BELOW : OrganizationRepository.IN_REGION);
+                conditions.add(inRegion);
             }
             conditions.add(OrganizationRepository.TEXT_CONDITION);
         } else if (parameters.get("memberOfId") != null) {
             anchor = "MATCH (group)<-[:MEMBER_OF]-(o:Organization)";
             if (parameters.get("regionId") != null) {
-                conditions.add(inSubregions ? OrganizationRepository.IN_REGION_OR_BELOW : OrganizationRepository.IN_REGION);
+                conditions.add(inRegion);
             }
         } else if (parameters.get("regionId") != null) {
             anchor = inSubregions ? "MATCH (root)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(o:Organization)"
